@@ -1,0 +1,24 @@
+import {defineConfig} from "@playwright/test";
+// @ts-expect-error: a plain ES module without type declarations
+import {findChromium} from "./scripts/chromium.mjs";
+
+const PORT = 4173;
+
+export default defineConfig({
+  testDir: "tests/browser",
+  reporter: "list",
+  timeout: 60_000,
+  workers: 2,
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    launchOptions: {
+      executablePath: findChromium() ?? undefined,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+    }
+  },
+  webServer: {
+    command: `node scripts/serve.mjs ${PORT}`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: false
+  }
+});

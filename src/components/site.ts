@@ -1,0 +1,4 @@
+// Loaded on every page (config `head`): self-hosted fonts, nothing from outside the site.
+import {loadFonts} from "./fonts.js";
+
+loadFonts();

@@ -1,0 +1,34 @@
+import {expect, test} from "@playwright/test";
+import {builtData, median} from "./data.js";
+
+interface Summary {
+  ex1: {seeds: number[]; models: Record<string, {params: number; finalMse: number[]; optimumMse?: number[]}>};
+}
+const summary = builtData<Summary>("summary");
+
+test("home shows the key figures computed by the loaders", async ({page}) => {
+  await page.goto("/");
+  const table = page.locator("table.key-figures");
+  await expect(table).toBeVisible();
+  await expect(table.locator("tbody tr")).toHaveCount(3);
+  for (const [name, label, params] of [["big", "big", "10,603"], ["small", "small", "563"], ["pca", "PCA", "7"]] as const) {
+    const row = table.locator("tbody tr", {hasText: label});
+    const cells = row.locator("td");
+    await expect(cells.nth(0)).toHaveText(params);
+    await expect(cells.nth(1)).toHaveText(median(summary.ex1.models[name].finalMse).toFixed(4));
+  }
+  await expect(table.locator("tbody tr", {hasText: "PCA"}).locator("td").nth(3)).toHaveText(summary.ex1.models.pca.optimumMse![0].toFixed(4));
+});
+
+test("exercise 1 (b) draws three loss curves and three latent maps, and follows the seed", async ({page}) => {
+  await page.goto("/ex1-b");
+  const cards = page.locator("main .card");
+  await expect(cards).toHaveCount(6);
+  for (let i = 0; i < 6; ++i) await expect(cards.nth(i).locator("svg").first()).toBeVisible();
+  await expect(page.locator("main .card svg g[aria-label=raster] image")).toHaveCount(3); // the rasters of the latent maps
+  // 100 data points on each latent map.
+  await expect(cards.nth(3).locator("svg g[aria-label=dot] circle")).toHaveCount(100);
+  const before = await cards.nth(5).innerHTML();
+  await page.locator("select").first().selectOption({index: 1});
+  await expect.poll(async () => cards.nth(5).innerHTML()).not.toBe(before);
+});

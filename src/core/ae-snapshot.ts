@@ -5,7 +5,7 @@
  * (or a reader) can tell exactly how it was made and retrain it identically.
  */
 import type {AutoencoderSpec, ModelName} from "./autoencoder.js";
-import {MODEL_NAMES, SHEET_HIDDEN, decode, encode, reconstructionMse} from "./autoencoder.js";
+import {MODEL_NAMES, SHEET_HIDDEN, decode, encode, reconstructionMse, sheetModel} from "./autoencoder.js";
 import type {Rect} from "./data.js";
 import {SHEET_RECT, gridPoints, linspace, rectangleData} from "./data.js";
 import {paramCount} from "./mlp.js";
@@ -141,20 +141,32 @@ export function snapshotRun(name: ModelName, seed: number, data: Float64Array, c
   return {run, spec};
 }
 
+/** Trains every model for every seed, one after the other, and assembles the snapshot. */
 export function buildAutoencoderSnapshot(config: SnapshotConfig = DEFAULT_SNAPSHOT_CONFIG, log: (line: string) => void = () => {}): AutoencoderSnapshot {
   const data = sheetData(config);
-  const models: Partial<Record<ModelName, ModelSnapshot>> = {};
-  for (const name of config.models) {
-    const runs: RunSnapshot[] = [];
-    let spec: AutoencoderSpec | undefined;
-    for (const seed of config.seeds) {
+  const runs = config.models.flatMap((name) =>
+    config.seeds.map((seed) => {
       const t0 = Date.now();
-      const result = snapshotRun(name, seed, data, config);
-      runs.push(result.run);
-      spec = result.spec;
-      log(`${name} seed ${seed}: final MSE ${result.run.final.mse} (${Date.now() - t0} ms)`);
-    }
-    if (!spec) throw new Error("no seeds");
+      const {run} = snapshotRun(name, seed, data, config);
+      log(`${name} seed ${seed}: final MSE ${run.final.mse} (${Date.now() - t0} ms)`);
+      return run;
+    })
+  );
+  return assembleAutoencoderSnapshot(config, runs);
+}
+
+/**
+ * The snapshot from its runs, given in the order models × seeds of the config
+ * (however they were computed: in sequence, or in parallel by a loader).
+ */
+export function assembleAutoencoderSnapshot(config: SnapshotConfig, runs: readonly RunSnapshot[]): AutoencoderSnapshot {
+  if (runs.length !== config.models.length * config.seeds.length) {
+    throw new RangeError(`expected ${config.models.length * config.seeds.length} runs, got ${runs.length}`);
+  }
+  const data = sheetData(config);
+  const models: Partial<Record<ModelName, ModelSnapshot>> = {};
+  config.models.forEach((name, m) => {
+    const spec = sheetModel(name);
     models[name] = {
       hidden: SHEET_HIDDEN[name],
       linear: name === "pca",
@@ -162,9 +174,9 @@ export function buildAutoencoderSnapshot(config: SnapshotConfig = DEFAULT_SNAPSH
       activations: spec.activations,
       encoderLayers: spec.encoderLayers,
       params: paramCount(spec),
-      runs
+      runs: runs.slice(m * config.seeds.length, (m + 1) * config.seeds.length)
     };
-  }
+  });
   return {
     config: {...config, optimizer: adam(config.lr), stepsPerEpoch: stepsPerEpoch(config.n, config.batchSize)},
     data: rows(data, 2, 6),

@@ -138,7 +138,10 @@ function gatherRows(src: Float64Array, batch: ArrayLike<number>, count: number, 
   }
 }
 
-/** y[r, j] = act(b[j] + Σ_i W[j, i] x[r, i]) with W stored [out, in] at offset w. */
+/**
+ * y[r, j] = act(b[j] + Σ_i W[j, i] x[r, i]) with W stored [out, in] at offset w.
+ * Rows go four at a time so that each weight loaded serves four rows.
+ */
 function denseForward(
   p: Float64Array,
   w: number,
@@ -150,26 +153,48 @@ function denseForward(
   nout: number,
   act: number
 ): void {
-  for (let r = 0; r < count; ++r) {
-    const xr = r * nin;
-    const yr = r * nout;
+  let r = 0;
+  for (; r + 3 < count; r += 4) {
+    const x0 = r * nin;
+    const x1 = x0 + nin;
+    const x2 = x1 + nin;
+    const x3 = x2 + nin;
     for (let j = 0; j < nout; ++j) {
       const wj = w + j * nin;
-      let s0 = p[b + j];
-      let s1 = 0;
-      let i = 0;
-      for (; i + 1 < nin; i += 2) {
-        s0 += p[wj + i] * x[xr + i];
-        s1 += p[wj + i + 1] * x[xr + i + 1];
+      const bj = p[b + j];
+      let s0 = bj;
+      let s1 = bj;
+      let s2 = bj;
+      let s3 = bj;
+      for (let i = 0; i < nin; ++i) {
+        const wi = p[wj + i];
+        s0 += wi * x[x0 + i];
+        s1 += wi * x[x1 + i];
+        s2 += wi * x[x2 + i];
+        s3 += wi * x[x3 + i];
       }
-      if (i < nin) s0 += p[wj + i] * x[xr + i];
-      let s = s0 + s1;
-      if (act === RELU) s = s > 0 ? s : 0;
-      else if (act === TANH) s = Math.tanh(s);
-      else if (act === SIGMOID) s = 1 / (1 + Math.exp(-s));
-      y[yr + j] = s;
+      y[r * nout + j] = activation(s0, act);
+      y[(r + 1) * nout + j] = activation(s1, act);
+      y[(r + 2) * nout + j] = activation(s2, act);
+      y[(r + 3) * nout + j] = activation(s3, act);
     }
   }
+  for (; r < count; ++r) {
+    const xr = r * nin;
+    for (let j = 0; j < nout; ++j) {
+      const wj = w + j * nin;
+      let s = p[b + j];
+      for (let i = 0; i < nin; ++i) s += p[wj + i] * x[xr + i];
+      y[r * nout + j] = activation(s, act);
+    }
+  }
+}
+
+function activation(s: number, act: number): number {
+  if (act === RELU) return s > 0 ? s : 0;
+  if (act === TANH) return Math.tanh(s);
+  if (act === SIGMOID) return 1 / (1 + Math.exp(-s));
+  return s;
 }
 
 /** Loss of the batch; writes ∂loss/∂output into g. kind 0: MSE over all coordinates; 1: ½ squared error per row, averaged. */
@@ -207,7 +232,7 @@ function activationBackward(g: Float64Array, y: Float64Array, length: number, ac
   }
 }
 
-/** grad[W] += dyᵀ x, grad[b] += Σ_r dy[r]. */
+/** grad[W] += dyᵀ x, grad[b] += Σ_r dy[r]; rows four at a time, so each gradient entry is loaded and stored once per four rows. */
 function denseBackwardParams(
   grad: Float64Array,
   w: number,
@@ -218,11 +243,29 @@ function denseBackwardParams(
   nin: number,
   nout: number
 ): void {
-  for (let r = 0; r < count; ++r) {
-    const xr = r * nin;
-    const yr = r * nout;
+  let r = 0;
+  for (; r + 3 < count; r += 4) {
+    const x0 = r * nin;
+    const x1 = x0 + nin;
+    const x2 = x1 + nin;
+    const x3 = x2 + nin;
     for (let j = 0; j < nout; ++j) {
-      const g = dy[yr + j];
+      const g0 = dy[r * nout + j];
+      const g1 = dy[(r + 1) * nout + j];
+      const g2 = dy[(r + 2) * nout + j];
+      const g3 = dy[(r + 3) * nout + j];
+      if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0) continue;
+      grad[b + j] += g0 + g1 + g2 + g3;
+      const wj = w + j * nin;
+      for (let i = 0; i < nin; ++i) {
+        grad[wj + i] += g0 * x[x0 + i] + g1 * x[x1 + i] + g2 * x[x2 + i] + g3 * x[x3 + i];
+      }
+    }
+  }
+  for (; r < count; ++r) {
+    const xr = r * nin;
+    for (let j = 0; j < nout; ++j) {
+      const g = dy[r * nout + j];
       if (g === 0) continue;
       grad[b + j] += g;
       const wj = w + j * nin;
@@ -231,7 +274,7 @@ function denseBackwardParams(
   }
 }
 
-/** dx = dy W. */
+/** dx = dy W; output units four at a time, so each dx entry is loaded and stored once per four units. */
 function denseBackwardInput(
   p: Float64Array,
   w: number,
@@ -245,7 +288,22 @@ function denseBackwardInput(
   for (let r = 0; r < count; ++r) {
     const xr = r * nin;
     const yr = r * nout;
-    for (let j = 0; j < nout; ++j) {
+    let j = 0;
+    for (; j + 3 < nout; j += 4) {
+      const g0 = dy[yr + j];
+      const g1 = dy[yr + j + 1];
+      const g2 = dy[yr + j + 2];
+      const g3 = dy[yr + j + 3];
+      if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0) continue;
+      const w0 = w + j * nin;
+      const w1 = w0 + nin;
+      const w2 = w1 + nin;
+      const w3 = w2 + nin;
+      for (let i = 0; i < nin; ++i) {
+        dx[xr + i] += g0 * p[w0 + i] + g1 * p[w1 + i] + g2 * p[w2 + i] + g3 * p[w3 + i];
+      }
+    }
+    for (; j < nout; ++j) {
       const g = dy[yr + j];
       if (g === 0) continue;
       const wj = w + j * nin;

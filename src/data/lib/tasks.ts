@@ -1,0 +1,15 @@
+/**
+ * The functions a loader may run in a worker thread (see pool.ts), by name.
+ * Arguments and results cross the thread boundary by structured clone.
+ */
+import {sheetData, snapshotRun} from "../../core/ae-snapshot.js";
+import type {SnapshotConfig} from "../../core/ae-snapshot.js";
+import type {ModelName} from "../../core/autoencoder.js";
+
+export const TASKS = {
+  autoencoderRun(name: ModelName, seed: number, config: SnapshotConfig) {
+    return snapshotRun(name, seed, sheetData(config), config).run;
+  }
+};
+
+export type TaskName = keyof typeof TASKS;

@@ -25,19 +25,25 @@ export interface LossFigureOptions {
   /** A horizontal reference, e.g. the exact PCA optimum. */
   readonly reference?: {readonly value: number; readonly label: string};
   readonly yDomain?: [number, number];
+  /** Length of the x axis in epochs (default: the longest run). */
+  readonly epochs?: number;
 }
 
 export function lossFigure(runs: readonly LossRun[], options: LossFigureOptions): SVGSVGElement | HTMLElement {
   const {width, height = 260, seed, stepsPerEpoch, stepStride, showSteps = true, reference} = options;
-  const epochs = Math.max(...runs.map((r) => r.epochLoss.length));
-  const band = Array.from({length: epochs}, (_, e) => {
-    const values = runs.map((r) => r.epochLoss[e]).filter((v) => Number.isFinite(v));
-    return {epoch: e + 1, lo: Math.min(...values), hi: Math.max(...values)};
-  });
+  const longest = Math.max(0, ...runs.map((r) => r.epochLoss.length));
+  const epochs = options.epochs ?? longest;
+  const band =
+    runs.length > 1
+      ? Array.from({length: longest}, (_, e) => {
+          const values = runs.map((r) => r.epochLoss[e]).filter((v) => Number.isFinite(v));
+          return {epoch: e + 1, lo: Math.min(...values), hi: Math.max(...values)};
+        })
+      : [];
   const chosen = runs.find((r) => r.seed === seed) ?? runs[0];
-  const line = chosen.epochLoss.map((loss, e) => ({epoch: e + 1, loss}));
+  const line = (chosen?.epochLoss ?? []).map((loss, e) => ({epoch: e + 1, loss: Number.isFinite(loss) && loss > 0 ? loss : NaN}));
   const steps =
-    showSteps && chosen.stepLoss
+    showSteps && chosen?.stepLoss
       ? chosen.stepLoss.map((loss, k) => ({epoch: (k * stepStride + 1) / stepsPerEpoch, loss}))
       : [];
   return Plot.plot({
@@ -45,7 +51,7 @@ export function lossFigure(runs: readonly LossRun[], options: LossFigureOptions)
     height,
     title: options.title,
     marginLeft: 56,
-    x: {label: "epoch", domain: [0, epochs]},
+    x: {label: "epoch", domain: [0, Math.max(1, epochs)]},
     y: {type: "log", label: "MSE", grid: true, domain: options.yDomain},
     marks: [
       Plot.line(steps, {x: "epoch", y: "loss", stroke: "currentColor", strokeOpacity: 0.18, strokeWidth: 0.6}),

@@ -1,0 +1,61 @@
+/**
+ * What a reader can change when retraining the autoencoders in the page, with
+ * bounds and the published defaults, and how those settings become training jobs.
+ */
+import type {ModelName} from "./autoencoder.js";
+import {SHEET_HIDDEN} from "./autoencoder.js";
+import type {Field, Values} from "./fields.js";
+import type {InitScheme} from "./mlp.js";
+import {SEEDS, SHEET_SETUP} from "./setup.js";
+
+export const RETRAIN_FIELDS: readonly Field[] = [
+  {key: "seed", label: "seed", kind: "int", min: 0, max: 9999, value: SEEDS[0]},
+  {key: "lr", label: "learning rate", kind: "number", min: 1e-5, max: 1, value: SHEET_SETUP.lr, log: true},
+  {key: "epochs", label: "epochs", kind: "int", min: 1, max: 5000, value: SHEET_SETUP.epochs},
+  {key: "batch", label: "batch size", kind: "int", min: 1, max: SHEET_SETUP.n, value: SHEET_SETUP.batchSize},
+  {key: "init", label: "initialisation", kind: "enum", options: ["torch", "tfjs"], value: SHEET_SETUP.init},
+  {key: "optimizer", label: "optimiser", kind: "enum", options: ["adam", "sgd"], value: "adam"},
+  {key: "smallOuter", label: "small: outer width", kind: "int", min: 2, max: 100, value: SHEET_HIDDEN.small[0]},
+  {key: "smallInner", label: "small: inner width", kind: "int", min: 2, max: 100, value: SHEET_HIDDEN.small[1]},
+  {key: "bigWidth", label: "big: width", kind: "int", min: 2, max: 100, value: SHEET_HIDDEN.big[0]},
+  {key: "bigDepth", label: "big: layers per side", kind: "int", min: 1, max: 5, value: 3},
+  {key: "engine", label: "engine", kind: "enum", options: ["fused", "tfjs"], value: "fused"}
+];
+
+export interface RetrainJob {
+  readonly model: ModelName;
+  readonly hidden: number[];
+  readonly linear: boolean;
+  readonly seed: number;
+  readonly lr: number;
+  readonly epochs: number;
+  readonly batchSize: number;
+  readonly init: InitScheme;
+  readonly optimizer: "adam" | "sgd";
+}
+
+/** The hidden widths (sheet notation) of a model under the given settings. */
+export function hiddenFor(model: ModelName, v: Values): number[] {
+  if (model === "pca") return [...SHEET_HIDDEN.pca];
+  if (model === "small") {
+    const outer = Number(v.smallOuter);
+    const inner = Number(v.smallInner);
+    return [outer, inner, 1, inner, outer, 2];
+  }
+  const side = Array.from({length: Number(v.bigDepth)}, () => Number(v.bigWidth));
+  return [...side, 1, ...side, 2];
+}
+
+export function retrainJobs(v: Values, models: readonly ModelName[] = ["pca", "small", "big"]): RetrainJob[] {
+  return models.map((model) => ({
+    model,
+    hidden: hiddenFor(model, v),
+    linear: model === "pca",
+    seed: Number(v.seed),
+    lr: Number(v.lr),
+    epochs: Number(v.epochs),
+    batchSize: Number(v.batch),
+    init: v.init as InitScheme,
+    optimizer: v.optimizer === "sgd" ? "sgd" : "adam"
+  }));
+}

@@ -1,0 +1,91 @@
+// Browser side of the benchmark, in headless Chromium against the built site:
+// ms per step in the training worker, the time for the three default models to
+// retrain 1000 epochs from the page's button, the longest main-thread task
+// meanwhile, and the JavaScript a page loads before any interaction.
+import {chromium} from "@playwright/test";
+import type {Page} from "@playwright/test";
+import {spawn} from "node:child_process";
+import {readdirSync} from "node:fs";
+// @ts-expect-error: a plain ES module without type declarations
+import {findChromium} from "../scripts/chromium.mjs";
+import {round} from "./node-speed.js";
+
+const PORT = 4190;
+const BASE = `http://127.0.0.1:${PORT}`;
+
+async function runUntilDone(page: Page, url: string, click: boolean): Promise<{ms: number; longestTaskMs: number}> {
+  await page.goto(url, {waitUntil: "networkidle"});
+  // Let the page finish its first render (fonts, figures) before measuring.
+  await page.waitForTimeout(1000);
+  await page.evaluate(() => {
+    const w = window as unknown as {longest: number};
+    w.longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
+    }).observe({type: "longtask", buffered: false});
+  });
+  const t0 = Date.now();
+  if (click) await page.getByRole("button", {name: "Retrain in this page"}).click();
+  await page.waitForFunction(
+    () => {
+      const rows = [...document.querySelectorAll(".progress-row")];
+      return rows.length > 0 && rows.every((r) => r.getAttribute("data-phase") !== "training" && r.getAttribute("data-phase") !== "starting");
+    },
+    undefined,
+    {timeout: 300_000, polling: 50}
+  );
+  const ms = Date.now() - t0;
+  const longestTaskMs = await page.evaluate(() => (window as unknown as {longest: number}).longest);
+  return {ms, longestTaskMs};
+}
+
+export async function browserSpeed(): Promise<Record<string, unknown>> {
+  const server = spawn(process.execPath, ["scripts/serve.mjs", String(PORT)], {stdio: "ignore"});
+  await new Promise((r) => setTimeout(r, 500));
+  const browser = await chromium.launch({executablePath: findChromium(), args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]});
+  try {
+    const page = await browser.newPage({viewport: {width: 1280, height: 1000}});
+    // JavaScript before first interaction, per page: every script resource fetched by then (uncompressed bytes).
+    const jsBytes: Record<string, number> = {};
+    for (const path of ["/", "/ex1-b"]) {
+      await page.goto(BASE + path, {waitUntil: "networkidle"});
+      jsBytes[path] = await page.evaluate(() =>
+        performance
+          .getEntriesByType("resource")
+          .filter((e) => e.name.endsWith(".js"))
+          .reduce((sum, e) => sum + (e as PerformanceResourceTiming).decodedBodySize, 0)
+      );
+    }
+    // Per-model worker speed: each model alone in one worker, through the page's own trainer module.
+    const trainer = readdirSync("dist/_import/components").find((f) => /^trainer\.[0-9a-f]+\.js$/.test(f));
+    if (!trainer) throw new Error("no built trainer module: run npm run build first");
+    await page.goto(`${BASE}/ex1-b`);
+    const perStep: Record<string, number> = {};
+    for (const [model, epochs] of [["pca", 1000], ["small", 1000], ["big", 300]] as const) {
+      const elapsedMs = await page.evaluate(
+        async ({url, model, epochs}) => {
+          const {start} = await import(url);
+          const hidden = {pca: [1, 2], small: [20, 10, 1, 10, 20, 2], big: [50, 50, 50, 1, 50, 50, 50, 2]}[model];
+          const job = {model, hidden, linear: model === "pca", seed: 0, lr: 1e-3, epochs, batchSize: 8, init: "torch", optimizer: "adam"};
+          const view = {grid: {rect: {x: [-2, 2], y: [-1, 1]}, nx: 8, ny: 4}, curvePoints: 5, curveMargin: 0.1};
+          const handle = start([job], () => {}, {view, channel: "bench", viewMs: 1e9});
+          const state = await handle.done;
+          return state.jobs[0].elapsedMs;
+        },
+        {url: `/_import/components/${trainer}`, model, epochs}
+      );
+      perStep[model] = round(elapsedMs / (epochs * 12));
+    }
+    // The three default models, 1000 epochs, from the page's button.
+    const all = await runUntilDone(page, `${BASE}/ex1-b`, true);
+    return {
+      workerMsPerStep: perStep,
+      retrainThreeDefault1000EpochsMs: all.ms,
+      longestMainThreadTaskMs: all.longestTaskMs,
+      jsBytesBeforeInteraction: jsBytes
+    };
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}

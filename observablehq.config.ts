@@ -4,6 +4,7 @@ export default {
   root: "src",
   title: "Sheet 6: autoencoders with a one-dimensional bottleneck",
   pages: [
+    {name: "Exercise 1 (a): three architectures", path: "/ex1-a"},
     {name: "Exercise 1 (b): training and latent codes", path: "/ex1-b"}
   ],
   // Replaces the default web-font stylesheet (an outside request) with Inputs' styles.

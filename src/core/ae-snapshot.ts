@@ -10,6 +10,8 @@ import type {Rect} from "./data.js";
 import {SHEET_RECT, gridPoints, linspace, rectangleData} from "./data.js";
 import {paramCount} from "./mlp.js";
 import {pca2} from "./pca.js";
+import {curveShape, pearson} from "./ae-analysis.js";
+import type {CurveShape} from "./ae-analysis.js";
 import type {Pca2} from "./pca.js";
 import {createRng} from "./random.js";
 import {rows, sig, sigArray} from "./round.js";
@@ -31,6 +33,8 @@ export interface SnapshotConfig extends AutoencoderSetup {
   readonly curvePoints: number;
   /** The decoder curve spans the codes of the data, widened by this fraction of their range on each side. */
   readonly curveMargin: number;
+  /** Training history (for the scrubber): frames every `every` epochs for these seeds, on a coarser grid. */
+  readonly history: {readonly seeds: readonly number[]; readonly every: number; readonly nx: number; readonly ny: number; readonly curvePoints: number};
 }
 
 export const DEFAULT_SNAPSHOT_CONFIG: SnapshotConfig = {
@@ -40,7 +44,8 @@ export const DEFAULT_SNAPSHOT_CONFIG: SnapshotConfig = {
   stepStride: 4,
   grid: {rect: SHEET_RECT, nx: 64, ny: 32},
   curvePoints: 121,
-  curveMargin: 0.1
+  curveMargin: 0.1,
+  history: {seeds: [0], every: 10, nx: 32, ny: 16, curvePoints: 41}
 };
 
 /** What the figures need of a model at one moment of training. */
@@ -55,10 +60,28 @@ export interface StateView {
   readonly curve: {readonly z: number[]; readonly x: number[][]};
 }
 
+/** One frame of the training history. */
+export interface HistoryFrame extends StateView {
+  readonly epoch: number;
+}
+
+/** Numbers the prose argues from, computed once at build time. */
+export interface RunAnalysis {
+  /** The shape of the decoder curve on its interval, before and after training. */
+  readonly initShape: CurveShape;
+  readonly finalShape: CurveShape;
+  /** Correlation of the final codes with x1 and with x2. */
+  readonly corrX1: number;
+  readonly corrX2: number;
+}
+
 export interface RunSnapshot {
   readonly seed: number;
   readonly init: StateView;
   readonly final: StateView;
+  readonly analysis: RunAnalysis;
+  /** Frames every history.every epochs from 0 to the end (only for history.seeds). */
+  readonly history?: HistoryFrame[];
   /** Mean step loss of every epoch. */
   readonly epochLoss: number[];
   /** Loss of every stepStride-th step (steps 0, stride, 2·stride, …). */
@@ -117,20 +140,45 @@ export function describeState(
   };
 }
 
-/** Trains one model for one seed and describes it before and after training. */
+/** The shape of the decoder curve on the interval a state view draws, rounded for the snapshot. */
+function shapeOf(spec: AutoencoderSpec, params: Float64Array, view: StateView): CurveShape {
+  const s = curveShape(spec, params, view.curve.z[0], view.curve.z[view.curve.z.length - 1]);
+  return {...s, length: sig(s.length, 4), bend: sig(s.bend, 4)};
+}
+
+/** Trains one model for one seed and describes it before and after training (and along the way, for history seeds). */
 export function snapshotRun(name: ModelName, seed: number, data: Float64Array, config: SnapshotConfig): {run: RunSnapshot; spec: AutoencoderSpec} {
   const {spec, initial, loop} = startAutoencoder(
     {hidden: SHEET_HIDDEN[name], linear: name === "pca", seed, batchSize: config.batchSize, init: config.init, optimizer: adam(config.lr)},
     data
   );
   const init = describeState(spec, initial, data, config);
-  for (let e = 0; e < config.epochs; ++e) loop.runEpoch();
+  const h = config.history;
+  const frameConfig = {grid: {rect: config.grid.rect, nx: h.nx, ny: h.ny}, curvePoints: h.curvePoints, curveMargin: config.curveMargin};
+  const history: HistoryFrame[] | undefined = h.seeds.includes(seed) ? [] : undefined;
+  const frame = (params: Float64Array) => history?.push({epoch: loop.epoch, ...describeState(spec, params, data, frameConfig)});
+  frame(initial);
+  for (let e = 0; e < config.epochs; ++e) {
+    loop.runEpoch();
+    if (history && loop.epoch % h.every === 0) frame(loop.engine.getParams());
+  }
   const params = loop.engine.getParams();
   loop.engine.dispose();
+  const final = describeState(spec, params, data, config);
+  const x1 = data.filter((_, k) => k % 2 === 0);
+  const x2 = data.filter((_, k) => k % 2 === 1);
+  const codes = encode(spec, params, data, data.length / 2);
   const run: RunSnapshot = {
     seed,
     init,
-    final: describeState(spec, params, data, config),
+    final,
+    analysis: {
+      initShape: shapeOf(spec, initial, init),
+      finalShape: shapeOf(spec, params, final),
+      corrX1: sig(pearson(codes, x1), 4),
+      corrX2: sig(pearson(codes, x2), 4)
+    },
+    history,
     epochLoss: sigArray(loop.epochLosses, 5),
     stepLoss: sigArray(
       loop.stepLosses.filter((_, s) => s % config.stepStride === 0),
@@ -183,4 +231,27 @@ export function assembleAutoencoderSnapshot(config: SnapshotConfig, runs: readon
     pca: pca2(data, config.n),
     models
   };
+}
+
+/** The snapshot without training histories (what the figures of (b) need). */
+export function withoutHistory(snap: AutoencoderSnapshot): AutoencoderSnapshot {
+  const models: Partial<Record<ModelName, ModelSnapshot>> = {};
+  for (const [name, m] of Object.entries(snap.models) as [ModelName, ModelSnapshot][]) {
+    models[name] = {...m, runs: m.runs.map(({history: _history, ...run}) => run)};
+  }
+  return {...snap, models};
+}
+
+export interface HistorySnapshot {
+  readonly config: SnapshotConfig["history"] & {readonly rect: Rect; readonly epochs: number};
+  readonly models: Partial<Record<ModelName, {readonly seed: number; readonly epochLoss: number[]; readonly frames: HistoryFrame[]}[]>>;
+}
+
+/** Only the training histories, for the scrubber. */
+export function historyOf(snap: AutoencoderSnapshot): HistorySnapshot {
+  const models: HistorySnapshot["models"] = {};
+  for (const [name, m] of Object.entries(snap.models) as [ModelName, ModelSnapshot][]) {
+    models[name] = m.runs.filter((r) => r.history).map((r) => ({seed: r.seed, epochLoss: r.epochLoss, frames: r.history!}));
+  }
+  return {config: {...snap.config.history, rect: snap.config.grid.rect, epochs: snap.config.epochs}, models};
 }

@@ -1,4 +1,5 @@
 // The three autoencoders of exercise 1, trained with the sheet's setup for every seed.
+import {withoutHistory} from "../core/ae-snapshot.js";
 import {autoencoderSnapshot} from "./lib/experiments.js";
 
-process.stdout.write(JSON.stringify(await autoencoderSnapshot()));
+process.stdout.write(JSON.stringify(withoutHistory(await autoencoderSnapshot())));

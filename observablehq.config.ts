@@ -5,7 +5,8 @@ export default {
   title: "Sheet 6: autoencoders with a one-dimensional bottleneck",
   pages: [
     {name: "Exercise 1 (a): three architectures", path: "/ex1-a"},
-    {name: "Exercise 1 (b): training and latent codes", path: "/ex1-b"}
+    {name: "Exercise 1 (b): training and latent codes", path: "/ex1-b"},
+    {name: "Exercise 1 (c), (d): what the decoder draws", path: "/ex1-cd"}
   ],
   // Replaces the default web-font stylesheet (an outside request) with Inputs' styles.
   globalStylesheets: ["observablehq:stdlib/inputs.css"],

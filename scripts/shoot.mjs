@@ -20,7 +20,8 @@ for (const path of paths) {
   if (from) {
     const top = await page.locator(from).first().evaluate((e) => e.getBoundingClientRect().top + scrollY);
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    await page.screenshot({path: name, fullPage: true, clip: {x: 0, y: top, width, height: height - top}});
+    const maxHeight = Number(flags.find((f) => f.startsWith("--height="))?.slice(9) ?? 1e9);
+    await page.screenshot({path: name, fullPage: true, clip: {x: 0, y: top, width, height: Math.min(maxHeight, height - top)}});
   } else {
     await page.screenshot({path: name, fullPage: true});
   }

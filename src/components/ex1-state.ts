@@ -7,6 +7,9 @@ import type {ModelName} from "../core/autoencoder.js";
 import {SHEET_RECT} from "../core/data.js";
 import type {ViewOptions} from "../core/train-job.js";
 import type {JobPhase, TrainingState} from "./trainer.js";
+import type {Settings} from "./controls.js";
+import {defaults, equalValues} from "../core/fields.js";
+import {RETRAIN_FIELDS} from "../core/retrain.js";
 
 export interface ShownModel {
   readonly model: ModelName;
@@ -59,4 +62,10 @@ export function liveModels(state: TrainingState): ShownModel[] {
     phase: p.phase,
     message: p.message
   }));
+}
+
+/** A published result: the notebook's settings with one of the seeds trained at build time, and no retrain requested. */
+export function isPublished(settings: Settings, seeds: readonly number[]): boolean {
+  const seed = Number(settings.values.seed);
+  return settings.retrain === 0 && seeds.includes(seed) && equalValues(RETRAIN_FIELDS, settings.values, {...defaults(RETRAIN_FIELDS), seed});
 }

@@ -24,6 +24,9 @@ export interface LatentMapOptions {
   /** Largest |code| the colour scale spans (shared by maps that must agree). */
   readonly extent?: number;
   readonly legend?: boolean;
+  /** A decoder curve to draw over the map (one [x1, x2] per latent value). */
+  readonly curve?: readonly (readonly number[])[];
+  readonly height?: number;
 }
 
 /** The symmetric colour domain that covers the grid and the points. */
@@ -40,9 +43,10 @@ export function latentMap(map: LatentMapData, options: LatentMapOptions): SVGSVG
   const [y1, y2] = map.rect.y;
   const points = map.points.map((p, i) => ({x: p[0], y: p[1], code: map.codes[i]}));
   const plotWidth = Math.max(240, width);
+  const curve = (options.curve ?? []).filter((p) => p.every(Number.isFinite)).map((p) => ({x: p[0], y: p[1]}));
   return Plot.plot({
     width: plotWidth,
-    height: Math.round(((plotWidth - 60) * (y2 - y1)) / (x2 - x1)) + 60,
+    height: options.height ?? Math.round(((plotWidth - 60) * (y2 - y1)) / (x2 - x1)) + 60,
     title,
     marginLeft: 40,
     x: {domain: [x1, x2], label: "x₁"},
@@ -50,7 +54,8 @@ export function latentMap(map: LatentMapData, options: LatentMapOptions): SVGSVG
     color: {type: "diverging", scheme: "PuOr", domain: [-extent, extent], pivot: 0, legend, label: "code z"},
     marks: [
       Plot.raster(map.grid as number[], {width: map.nx, height: map.ny, x1, x2, y1, y2, fill: (d: number) => d, imageRendering: "pixelated"}),
-      Plot.dot(points, {x: "x", y: "y", fill: "code", stroke: "var(--theme-background)", strokeWidth: 1, r: 3.5, tip: true}),
+      Plot.dot(points, {x: "x", y: "y", fill: "code", stroke: "currentColor", strokeWidth: 0.8, r: 3.5, tip: true}),
+      Plot.line(curve, {x: "x", y: "y", stroke: "currentColor", strokeWidth: 1.6, clip: true}),
       Plot.frame()
     ]
   });

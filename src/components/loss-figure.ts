@@ -27,6 +27,8 @@ export interface LossFigureOptions {
   readonly yDomain?: [number, number];
   /** Length of the x axis in epochs (default: the longest run). */
   readonly epochs?: number;
+  /** An epoch to mark on the chosen run's curve (the history scrubber's position). */
+  readonly marker?: number;
 }
 
 export function lossFigure(runs: readonly LossRun[], options: LossFigureOptions): SVGSVGElement | HTMLElement {
@@ -54,9 +56,13 @@ export function lossFigure(runs: readonly LossRun[], options: LossFigureOptions)
     x: {label: "epoch", domain: [0, Math.max(1, epochs)]},
     y: {type: "log", label: "MSE", grid: true, domain: options.yDomain},
     marks: [
+      options.marker !== undefined ? Plot.ruleX([options.marker], {stroke: "var(--theme-foreground-focus)", strokeDasharray: "2,2"}) : null,
       Plot.line(steps, {x: "epoch", y: "loss", stroke: "currentColor", strokeOpacity: 0.18, strokeWidth: 0.6}),
       Plot.areaY(band, {x: "epoch", y1: "lo", y2: "hi", fill: "var(--theme-foreground-focus)", fillOpacity: 0.18}),
       Plot.line(line, {x: "epoch", y: "loss", stroke: "var(--theme-foreground-focus)", strokeWidth: 1.6, tip: true}),
+      options.marker !== undefined
+        ? Plot.dot(line.filter((d) => d.epoch === Math.max(1, options.marker!)), {x: "epoch", y: "loss", r: 4, fill: "var(--theme-foreground-focus)"})
+        : null,
       reference
         ? [
             Plot.ruleY([reference.value], {stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3"}),

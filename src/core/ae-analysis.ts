@@ -128,3 +128,32 @@ export function curveShape(spec: AutoencoderSpec, params: Float64Array, lo: numb
   }
   return {pieces, turnsX1, turnsX2, length, bend};
 }
+
+export interface Homogeneity {
+  /** |D(0)|: zero for a decoder without biases. */
+  readonly atZero: number;
+  /** max over t in (0, a] of |D(±t) − t·D(±1)|: zero when the image is two rays from D(0) = 0. */
+  readonly rayDeviation: number;
+  /** Angle between the two rays D(1) and D(−1), in degrees (0–180). */
+  readonly raysAngle: number;
+}
+
+/**
+ * Tests positive homogeneity of a decoder, D(t z) = t D(z) for t ≥ 0, which
+ * holds for ReLU networks with zero biases: the image of [−a, a] is then two
+ * rays from the origin.
+ */
+export function homogeneity(spec: AutoencoderSpec, params: Float64Array, a: number, samples = 201): Homogeneity {
+  const z = linspace(-a, a, samples);
+  const x = decode(spec, params, z, samples);
+  const unit = decode(spec, params, [1, -1, 0], 3);
+  const [p1, p2, m1, m2, o1, o2] = unit;
+  let dev = 0;
+  for (let k = 0; k < samples; ++k) {
+    const t = Math.abs(z[k]);
+    const [r1, r2] = z[k] >= 0 ? [p1, p2] : [m1, m2];
+    dev = Math.max(dev, Math.hypot(x[2 * k] - t * r1, x[2 * k + 1] - t * r2));
+  }
+  const cos = (p1 * m1 + p2 * m2) / (Math.hypot(p1, p2) * Math.hypot(m1, m2) || 1);
+  return {atZero: Math.hypot(o1, o2), rayDeviation: dev, raysAngle: (Math.acos(Math.max(-1, Math.min(1, cos))) * 180) / Math.PI};
+}

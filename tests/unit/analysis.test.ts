@@ -45,3 +45,19 @@ describe("analysis helpers", () => {
     assert.ok(shape.bend < 1e-12);
   });
 });
+
+describe("homogeneity of decoders", () => {
+  it("holds exactly with tfjs's zero biases, and not with PyTorch's initialisation", async () => {
+    const {initParams} = await import("../../src/core/mlp.js");
+    const {createRng} = await import("../../src/core/random.js");
+    const {homogeneity} = await import("../../src/core/ae-analysis.js");
+    for (const name of ["small", "big"] as const) {
+      const spec = sheetModel(name);
+      const zero = homogeneity(spec, initParams(spec, "tfjs", createRng(3)), 5);
+      assert.equal(zero.atZero, 0);
+      assert.ok(zero.rayDeviation < 1e-12, `${name}: ${zero.rayDeviation}`);
+      const torch = homogeneity(spec, initParams(spec, "torch", createRng(3)), 5);
+      assert.ok(torch.atZero > 1e-3, `${name}: D(0) = ${torch.atZero}`);
+    }
+  });
+});

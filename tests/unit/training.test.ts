@@ -58,3 +58,17 @@ describe("snapshots", () => {
     assert.ok(runs[0].final.mse < runs[0].init.mse, "training lowered the loss");
   });
 });
+
+describe("initial weights", () => {
+  it("are the first draw of the run's seed, so pages can regenerate them instead of storing them", async () => {
+    const {initParams} = await import("../../src/core/mlp.js");
+    const {createRng} = await import("../../src/core/random.js");
+    const {sheetModel} = await import("../../src/core/autoencoder.js");
+    const config: SnapshotConfig = {...DEFAULT_SNAPSHOT_CONFIG, seeds: [3], models: ["small"], epochs: 2};
+    const snap = buildAutoencoderSnapshot(config);
+    const spec = sheetModel("small");
+    const regenerated = initParams(spec, "torch", createRng(3));
+    const mse = reconstructionMse(spec, regenerated, data, 100);
+    assert.equal(Number(mse.toPrecision(6)), snap.models.small!.runs[0].init.mse);
+  });
+});

@@ -7,7 +7,7 @@ import {html} from "htl";
 export function codeListing(code: string, options: {label: string; language?: string}): HTMLElement {
   const status = html`<span class="listing-status" role="status" aria-live="polite"></span>` as HTMLSpanElement;
   const button = html`<button type="button" class="listing-copy" aria-label=${`Copy ${options.label}`}>Copy</button>` as HTMLButtonElement;
-  const pre = html`<pre class="listing"><code class=${`language-${options.language ?? "text"}`}>${code}</code></pre>` as HTMLPreElement;
+  const pre = html`<pre class="listing" tabindex="0" aria-label=${options.label}><code class=${`language-${options.language ?? "text"}`}>${code}</code></pre>` as HTMLPreElement;
   button.onclick = async () => {
     try {
       await navigator.clipboard.writeText(code);

@@ -1,4 +1,21 @@
-// Loaded on every page (config `head`): self-hosted fonts, nothing from outside the site.
+// Loaded on every page (config `head`): self-hosted fonts, the document's language,
+// accessible names for Framework's sidebar controls, and an accessibility pass over
+// every figure and control a page adds (see a11y.ts).
 import {loadFonts} from "./fonts.js";
+import {watchAccessibility} from "./a11y.js";
 
 loadFonts();
+document.documentElement.lang = "en";
+
+document.getElementById("observablehq-sidebar-toggle")?.setAttribute("aria-label", "Show or hide the list of pages");
+const close = document.getElementById("observablehq-sidebar-close");
+if (close) {
+  const text = document.createElement("span");
+  text.className = "sr-only";
+  text.textContent = "Hide the list of pages";
+  close.append(text);
+  // A label inside the list is not a list item: move it just before the list.
+  const list = close.parentElement;
+  if (list?.tagName === "OL") list.before(close);
+}
+watchAccessibility(document.body);

@@ -32,3 +32,23 @@ test("exercise 1 (b) draws three loss curves and three latent maps, and follows 
   await page.locator("select").first().selectOption({index: 1});
   await expect.poll(async () => cards.nth(5).innerHTML()).not.toBe(before);
 });
+
+test("exercise 1 (b): the seed table and the discussion quote the loaders' numbers", async ({page}) => {
+  await page.goto("/ex1-b");
+  const {seeds, models} = summary.ex1;
+  const table = page.locator("table.seed-table");
+  for (const [name, label] of [["pca", "PCA-like"], ["small", "small"], ["big", "big"]] as const) {
+    const cells = table.locator("tbody tr", {has: page.locator("th", {hasText: new RegExp(`^${label}$`)})}).locator("td");
+    for (let k = 0; k < seeds.length; ++k) await expect(cells.nth(k)).toHaveText(models[name].finalMse[k].toFixed(4));
+    await expect(cells.nth(seeds.length)).toHaveText(median(models[name].finalMse).toFixed(4));
+  }
+  const discussion = page.locator("#discussion ~ p");
+  const bigMedian = median(models.big.finalMse);
+  const smallMedian = median(models.small.finalMse);
+  await expect(discussion.filter({hasText: "Why the big model wins"})).toContainText(`median error is ${bigMedian.toFixed(4)}`);
+  await expect(discussion.filter({hasText: "Why the big model wins"})).toContainText(`${(smallMedian / bigMedian).toFixed(1)} times`);
+  const worstPca = Math.max(...models.pca.finalMse);
+  await expect(discussion.filter({hasText: "The linear model is PCA"})).toContainText(
+    `within ${(100 * (worstPca / models.pca.optimumMse![0] - 1)).toFixed(3)} %`
+  );
+});

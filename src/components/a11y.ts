@@ -1,0 +1,29 @@
+/**
+ * Accessibility fixes applied to whatever a page renders, as it renders:
+ * - Observable Inputs label only the number box of a slider; the slider itself
+ *   gets the same name (aria-label), so screen readers announce both.
+ * - Observable Plot labels its mark groups with aria-label on <g> elements, which
+ *   ARIA allows only with a role: they get role="group" (the label is kept).
+ */
+export function fixAccessibility(root: ParentNode): void {
+  for (const range of root.querySelectorAll<HTMLInputElement>("input[type=range]:not([aria-label])")) {
+    const form = range.closest("form");
+    const label = form?.querySelector("label")?.textContent?.trim();
+    if (label) range.setAttribute("aria-label", label);
+  }
+  for (const g of root.querySelectorAll("svg [aria-label]:not([role])")) {
+    g.setAttribute("role", g.tagName.toLowerCase() === "g" ? "group" : "img");
+  }
+}
+
+/** Applies `fixAccessibility` now and to everything added under `root` later. */
+export function watchAccessibility(root: HTMLElement): MutationObserver {
+  fixAccessibility(root);
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      for (const node of r.addedNodes) if (node instanceof Element) fixAccessibility(node.parentNode ?? node);
+    }
+  });
+  observer.observe(root, {childList: true, subtree: true});
+  return observer;
+}

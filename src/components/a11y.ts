@@ -16,12 +16,12 @@ export function fixAccessibility(root: ParentNode): void {
   }
 }
 
-/** Applies `fixAccessibility` now and to everything added under `root` later. */
-export function watchAccessibility(root: HTMLElement): MutationObserver {
-  fixAccessibility(root);
+/** Applies `fix` now and to everything added under `root` later. */
+export function watchAdded(root: HTMLElement, fix: (node: ParentNode) => void): MutationObserver {
+  fix(root);
   const observer = new MutationObserver((records) => {
     for (const r of records) {
-      for (const node of r.addedNodes) if (node instanceof Element) fixAccessibility(node.parentNode ?? node);
+      for (const node of r.addedNodes) if (node instanceof Element) fix(node.parentNode ?? node);
     }
   });
   observer.observe(root, {childList: true, subtree: true});

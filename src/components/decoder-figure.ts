@@ -61,14 +61,14 @@ export function decoderFigure(points: readonly (readonly number[])[], curves: re
       Plot.dot(data, {x: "x", y: "y", r: 2.2, fill: "var(--theme-foreground-muted)", fillOpacity: 0.7}),
       Plot.link(
         finite.filter((s) => s.muted),
-        {x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: "currentColor", strokeOpacity: 0.25, strokeWidth: 1}
+        {x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: "currentColor", strokeOpacity: 0.25, strokeWidth: 1, clip: true}
       ),
       Plot.link(
         finite.filter((s) => !s.muted),
-        {x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: "z", strokeWidth: 2.4, strokeLinecap: "round"}
+        {x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: "z", strokeWidth: 2.4, strokeLinecap: "round", clip: true}
       ),
       // The start of the interval (its smallest z), so the direction of travel is visible.
-      Plot.dot(ends, {x: "x", y: "y", fill: "z", stroke: "currentColor", r: 3.5, symbol: "square"}),
+      Plot.dot(ends, {x: "x", y: "y", fill: "z", stroke: "currentColor", r: 3.5, symbol: "square", clip: true}),
       linked
         ? [
             Plot.arrow(data, Plot.pointer({px: "x", py: "y", x1: "x", y1: "y", x2: "rx", y2: "ry", stroke: "var(--theme-foreground-focus)", strokeWidth: 1.6, maxRadius: 30})),

@@ -46,3 +46,18 @@ export function downloadButton(label: string, filename: string, make: () => Blob
 export function jsonBlob(value: unknown): Blob {
   return new Blob([JSON.stringify(value)], {type: "application/json"});
 }
+
+export function csvBlob(rows: readonly Record<string, unknown>[]): Blob {
+  const columns = Object.keys(rows[0] ?? {});
+  const cell = (v: unknown) => {
+    const text = v === null || v === undefined ? "" : String(v);
+    return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  const lines = [columns.join(","), ...rows.map((r) => columns.map((c) => cell(r[c])).join(","))];
+  return new Blob([`${lines.join("\n")}\n`], {type: "text/csv"});
+}
+
+/** A row of data-download buttons, shown under the figures whose data they are. */
+export function dataDownloads(items: readonly {label: string; filename: string; make: () => Blob}[]): HTMLElement {
+  return html`<p class="data-downloads"><span>Data:</span> ${items.map((i) => downloadButton(i.label, i.filename, i.make))}</p>` as HTMLElement;
+}

@@ -1,8 +1,9 @@
 // Loaded on every page (config `head`): self-hosted fonts, the document's language,
-// accessible names for Framework's sidebar controls, and an accessibility pass over
-// every figure and control a page adds (see a11y.ts).
+// accessible names for Framework's sidebar controls, an accessibility pass over every
+// figure and control a page adds (a11y.ts), and download buttons under every figure.
 import {loadFonts} from "./fonts.js";
-import {watchAccessibility} from "./a11y.js";
+import {fixAccessibility, watchAdded} from "./a11y.js";
+import {addFigureTools} from "./figure-tools.js";
 
 loadFonts();
 document.documentElement.lang = "en";
@@ -18,4 +19,6 @@ if (close) {
   const list = close.parentElement;
   if (list?.tagName === "OL") list.before(close);
 }
-watchAccessibility(document.body);
+watchAdded(document.body, fixAccessibility);
+const main = document.getElementById("observablehq-main");
+if (main) watchAdded(main, addFigureTools);

@@ -5,6 +5,8 @@
  * figures whose data they are.
  */
 
+import {saveBlob} from "./listing.js";
+
 const DONE = "figureTools";
 
 function fileName(svg: SVGSVGElement, index: number): string {
@@ -40,17 +42,6 @@ export function standaloneSvg(svg: SVGSVGElement): string {
   return new XMLSerializer().serializeToString(clone);
 }
 
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 export async function svgToPng(svgText: string, width: number, height: number, scale = 2): Promise<Blob> {
   const image = new Image();
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText)}`;
@@ -78,10 +69,10 @@ function toolbar(svg: SVGSVGElement, index: number): HTMLElement {
     return b;
   };
   bar.append(
-    button("SVG", "Download this figure as SVG", () => download(new Blob([standaloneSvg(svg)], {type: "image/svg+xml"}), `${name}.svg`)),
+    button("SVG", "Download this figure as SVG", () => saveBlob(new Blob([standaloneSvg(svg)], {type: "image/svg+xml"}), `${name}.svg`)),
     button("PNG", "Download this figure as PNG", async () => {
       const {width, height} = svg.getBoundingClientRect();
-      download(await svgToPng(standaloneSvg(svg), width, height), `${name}.png`);
+      saveBlob(await svgToPng(standaloneSvg(svg), width, height), `${name}.png`);
     })
   );
   return bar;

@@ -28,18 +28,21 @@ export function codeListing(code: string, options: {label: string; language?: st
   </figure>` as HTMLElement;
 }
 
+/** Hands a blob to the browser as a file download. */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 export function downloadButton(label: string, filename: string, make: () => Blob): HTMLButtonElement {
   const button = html`<button type="button" class="download">${label}</button>` as HTMLButtonElement;
-  button.onclick = () => {
-    const url = URL.createObjectURL(make());
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = filename;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
+  button.onclick = () => saveBlob(make(), filename);
   return button;
 }
 

@@ -136,3 +136,17 @@ test("the tfjs engine in the worker frees every tensor, over 20 runs", async ({p
     }
   }
 });
+
+test("extreme settings (top learning rate, batch size 1, the big network) run or stop with a clear message", async ({page}) => {
+  test.setTimeout(90_000);
+  await page.goto("/ex1-b?lr=1&batch=1&epochs=3");
+  await waitForRun(page, ["pca", "small", "big"], 60_000);
+  for (const model of ["pca", "small", "big"]) {
+    const phase = await row(page, model).getAttribute("data-phase");
+    expect(["done", "diverged"]).toContain(phase);
+    if (phase === "diverged") await expect(row(page, model).locator(".progress-message")).toContainText("Lower the learning rate");
+  }
+  // The page stays usable.
+  await page.getByRole("button", {name: "Back to the published result"}).click();
+  await expect(page.locator(".source-note")).toContainText("published result");
+});

@@ -4,7 +4,10 @@ export default {
   root: "src",
   title: "Sheet 6: autoencoders with a one-dimensional bottleneck",
   pages: [
-    {name: "Exercise 1 (b): training and latent codes", path: "/ex1-b"}
+    {name: "Exercise 1 (b): training and latent codes", path: "/ex1-b"},
+    {name: "Exercise 1 (e): can one number reconstruct every point?", path: "/ex1-e"},
+    {name: "Exercise 1 (f)–(g): a frozen decoder and a fresh encoder", path: "/ex1-fg"},
+    {name: "Exercise 1 (h): gradient descent against stochastic gradient descent", path: "/ex1-h"}
   ],
   // Replaces the default web-font stylesheet (an outside request) with Inputs' styles.
   globalStylesheets: ["observablehq:stdlib/inputs.css"],

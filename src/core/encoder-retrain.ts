@@ -123,6 +123,9 @@ export interface EncoderRetrainRun {
   readonly recon: {readonly old: number[][]; readonly reinit: number[][]; readonly retrained: number[][]; readonly best: number[][]};
   /** Points whose code is at its best code (within the tolerance), for the old and the retrained encoder. */
   readonly atBest: {readonly old: number; readonly retrained: number};
+  /** The same per point, and the tolerance used (a fraction of the old codes' range). */
+  readonly atBestFlags: {readonly old: boolean[]; readonly retrained: boolean[]};
+  readonly tolerance: number;
   /** Points the retrained encoder reconstructs worse / better than the old one (by more than 1e-9 in squared distance). */
   readonly worse: number;
   readonly better: number;
@@ -143,11 +146,20 @@ function median(values: ArrayLike<number>): number {
   return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
 }
 
+/** Per point: is its code within `tolerance` of its best code? */
+export function atBestFlags(codes: ArrayLike<number>, best: ArrayLike<number>, tolerance: number): boolean[] {
+  return Array.from({length: codes.length}, (_, i) => Math.abs(codes[i] - best[i]) <= tolerance);
+}
+
+/** The tolerance of `atBestFlags`: a fraction of the range of the old codes. */
+export function codeTolerance(oldCodes: ArrayLike<number>, fraction: number): number {
+  const [lo, hi] = widenedRange(oldCodes, 0);
+  return fraction * (hi - lo);
+}
+
 /** Counts codes within `tolerance` of the best codes. */
 export function countAtBest(codes: ArrayLike<number>, best: ArrayLike<number>, tolerance: number): number {
-  let c = 0;
-  for (let i = 0; i < codes.length; ++i) if (Math.abs(codes[i] - best[i]) <= tolerance) ++c;
-  return c;
+  return atBestFlags(codes, best, tolerance).filter(Boolean).length;
 }
 
 /** The experiment of exercise 1 (g) for one published seed. */
@@ -177,8 +189,7 @@ export function encoderRetrainRun(seed: number, weights: readonly number[], conf
     if (errNew[i] > errOld[i] + 1e-9) ++worse;
     if (errNew[i] < errOld[i] - 1e-9) ++better;
   }
-  const oldRange = widenedRange(codes.old, 0);
-  const tolerance = config.codeTolerance * (oldRange[1] - oldRange[0]);
+  const tolerance = codeTolerance(codes.old, config.codeTolerance);
   const curveZ = Array.from({length: config.curvePoints}, (_, k) => lo + ((hi - lo) * k) / (config.curvePoints - 1));
   const firstDecoder = layout(spec)[spec.encoderLayers].w;
   return {
@@ -191,6 +202,8 @@ export function encoderRetrainRun(seed: number, weights: readonly number[], conf
     codes: {old: sigArray(codes.old, 6), reinit: sigArray(codes.reinit, 6), retrained: sigArray(codes.retrained, 6), best: sigArray(best.z, 6)},
     recon: {old: rows(recon.old, 2, 5), reinit: rows(recon.reinit, 2, 5), retrained: rows(recon.retrained, 2, 5), best: rows(bestRecon, 2, 5)},
     atBest: {old: countAtBest(codes.old, best.z, tolerance), retrained: countAtBest(codes.retrained, best.z, tolerance)},
+    atBestFlags: {old: atBestFlags(codes.old, best.z, tolerance), retrained: atBestFlags(codes.retrained, best.z, tolerance)},
+    tolerance: sig(tolerance, 6),
     worse,
     better,
     localMinima: {median: median(best.localMinima), max: Math.max(...best.localMinima)},

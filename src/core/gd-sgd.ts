@@ -49,6 +49,11 @@ export const GD_SGD_FIELDS: readonly Field[] = [
   {key: "budget", label: "examples seen (thousands)", kind: "int", min: 1, max: 200, value: DEFAULT_GD_SGD.budget / 1000}
 ];
 
+export type CurveAxis = "examples" | "updates" | "time";
+
+/** How the learning curves are shown (not a training setting). */
+export const GD_SGD_AXIS: Field = {key: "axis", label: "x axis", kind: "enum", options: ["examples", "updates", "time"], value: "examples"};
+
 /** Epochs of batch size `batchSize` (last incomplete batch dropped) needed to see at least `budget` examples. */
 export function epochsFor(budget: number, batchSize: number, n: number = SHEET_SETUP.n): number {
   return Math.ceil(budget / (stepsPerEpoch(n, batchSize) * batchSize));

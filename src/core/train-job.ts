@@ -81,10 +81,12 @@ export class TrainJob {
     this.checkpoint();
   }
 
-  /** Records the full-data MSE if the examples seen reached the next multiple of `evalEvery`. */
+  /** Records the full-data MSE if the examples seen reached the next multiple of `evalEvery`, and at the end. */
   private checkpoint(): void {
     const every = this.job.evalEvery;
-    if (!every || this.loop.examplesSeen < this.nextCheckpoint) return;
+    if (!every) return;
+    const atEnd = this.loop.epoch >= this.job.epochs && this.checkpoints[this.checkpoints.length - 1]?.examples !== this.loop.examplesSeen;
+    if (this.loop.examplesSeen < this.nextCheckpoint && !atEnd) return;
     const mse = reconstructionMse(this.spec, this.loop.engine.getParams(), this.data, this.data.length / 2);
     this.checkpoints.push({examples: this.loop.examplesSeen, updates: this.loop.stepLosses.length, mse});
     while (this.nextCheckpoint <= this.loop.examplesSeen) this.nextCheckpoint += every;

@@ -136,3 +136,13 @@ export function switchInput(field: EnumField, labels: Readonly<Record<string, st
   });
   return wrapper;
 }
+
+/**
+ * Scrolls `element` into view when the page was opened with settings in its
+ * link that differ from the defaults: the reader came for that run, and a run
+ * whose settings and figures are off-screen waits (see `pauseWhenHidden`).
+ */
+export function revealIfLinked(element: Element, fields: readonly Field[], values: Values): void {
+  if ([...toParams(fields, values)].length === 0) return;
+  requestAnimationFrame(() => element.scrollIntoView({block: "start"}));
+}

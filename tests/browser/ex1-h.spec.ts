@@ -47,7 +47,7 @@ test("exercise 1 (h) draws both panels with bands and quotes the summary", async
     await expect(card.locator("svg g[aria-label=area] path")).toHaveCount(2); // a band per batch size
   }
   await expect(main.locator(".card[data-optimizer=sgd]")).toContainText("training examples seen");
-  const table = main.locator("table").filter({hasText: "median final MSE"});
+  const table = main.locator("table").filter({hasText: "median MSE"});
   await expect(table.locator("tbody tr")).toHaveCount(4);
   const {fullBatch: full, miniBatch: mini, budget} = gd.config;
   await expect(main).toContainText(`After ${budget.toLocaleString("en-US")} examples the median MSE is ${f3(finalMedian("sgd", mini))} with mini-batches of ${mini} against ${f3(finalMedian("sgd", full))} with full batches`);

@@ -77,9 +77,9 @@ export interface GdSgdSnapshot {
 export function gdSgd(): Promise<GdSgdSnapshot> {
   const config = DEFAULT_GD_SGD;
   return memo("gd-sgd", {config, retrain: DEFAULT_ENCODER_RETRAIN}, async () => {
-    const t0 = Date.now();
     const {seeds, weights} = await bigWeights();
     const retrain = await encoderRetrain();
+    const t0 = Date.now();
     const slots = OPTIMIZERS.flatMap((optimizer) =>
       [config.fullBatch, config.miniBatch].flatMap((batchSize) =>
         seeds.map((seed, k) => {

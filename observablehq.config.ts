@@ -6,7 +6,10 @@ export default {
   pages: [
     {name: "Exercise 1 (a): three architectures", path: "/ex1-a"},
     {name: "Exercise 1 (b): training and latent codes", path: "/ex1-b"},
-    {name: "Exercise 1 (c), (d): what the decoder draws", path: "/ex1-cd"}
+    {name: "Exercise 1 (c), (d): what the decoder draws", path: "/ex1-cd"},
+    {name: "Exercise 1 (e): can one number reconstruct every point?", path: "/ex1-e"},
+    {name: "Exercise 1 (f)–(g): a frozen decoder and a fresh encoder", path: "/ex1-fg"},
+    {name: "Exercise 1 (h): gradient descent against stochastic gradient descent", path: "/ex1-h"}
   ],
   // Replaces the default web-font stylesheet (an outside request) with Inputs' styles.
   globalStylesheets: ["observablehq:stdlib/inputs.css"],

@@ -4,12 +4,19 @@
  *   gets the same name (aria-label), so screen readers announce both.
  * - Observable Plot labels its mark groups with aria-label on <g> elements, which
  *   ARIA allows only with a role: they get role="group" (the label is kept).
+ * - Inputs.table scrolls inside its own box: the box becomes focusable (so the
+ *   keyboard can scroll it) and a named region.
  */
 export function fixAccessibility(root: ParentNode): void {
   for (const range of root.querySelectorAll<HTMLInputElement>("input[type=range]:not([aria-label])")) {
     const form = range.closest("form");
     const label = form?.querySelector("label")?.textContent?.trim();
     if (label) range.setAttribute("aria-label", label);
+  }
+  for (const box of root.querySelectorAll<HTMLElement>("form[class$='-table']:not([tabindex])")) {
+    box.tabIndex = 0;
+    box.setAttribute("role", "region");
+    if (!box.hasAttribute("aria-label")) box.setAttribute("aria-label", "table (scrollable)");
   }
   for (const g of root.querySelectorAll("svg [aria-label]:not([role])")) {
     g.setAttribute("role", g.tagName.toLowerCase() === "g" ? "group" : "img");

@@ -9,7 +9,7 @@
 import * as Inputs from "@observablehq/inputs";
 import {html} from "htl";
 import type {Field, Ignored, Values} from "../core/fields.js";
-import {defaults, parseParams, toParams} from "../core/fields.js";
+import {defaults, parseField, parseParams, toParams} from "../core/fields.js";
 
 export interface Settings {
   readonly values: Values;
@@ -28,9 +28,13 @@ export function settingsFromUrl(fields: readonly Field[], search = location.sear
   return parseParams(fields, new URLSearchParams(search));
 }
 
+/** Writes the fields' non-default values into the URL; parameters of other controls on the page stay. */
 function writeUrl(fields: readonly Field[], values: Values): void {
-  const params = toParams(fields, values).toString();
-  const url = `${location.pathname}${params ? `?${params}` : ""}${location.hash}`;
+  const params = new URLSearchParams(location.search);
+  for (const f of fields) params.delete(f.key);
+  for (const [key, value] of toParams(fields, values)) params.set(key, value);
+  const search = params.toString();
+  const url = `${location.pathname}${search ? `?${search}` : ""}${location.hash}`;
   history.replaceState(history.state, "", url);
 }
 
@@ -105,4 +109,40 @@ export function settingsForm(fields: readonly Field[], initial: Values, ignored:
     publish();
   };
   return form;
+}
+
+export type EnumField = Extract<Field, {kind: "enum"}>;
+
+/**
+ * A radio for one enum field that changes only how results are shown (not what
+ * is trained): its value comes from the URL and goes back into it, beside the
+ * settings form's. A refused value from the URL is named and the default used.
+ */
+export function switchInput(field: EnumField, labels: Readonly<Record<string, string>> = {}, search = location.search): HTMLElement & {value: string} {
+  const raw = new URLSearchParams(search).get(field.key);
+  const parsed = raw === null ? {value: field.value} : parseField(field, raw);
+  const value = "value" in parsed ? String(parsed.value) : field.value;
+  const radio = Inputs.radio(field.options, {label: field.label, value, format: (o: string) => labels[o] ?? o}) as HTMLElement & {value: string};
+  const notice =
+    "reason" in parsed
+      ? html`<div class="notice" role="status"><code>${field.key}=${raw!.length > 40 ? `${raw!.slice(0, 40)}…` : raw}</code> was ignored (${parsed.reason}); showing ${labels[value] ?? value}.</div>`
+      : "";
+  const wrapper = html`<div class="switch">${notice}${radio}</div>` as HTMLElement & {value: string};
+  Object.defineProperty(wrapper, "value", {get: () => radio.value});
+  radio.addEventListener("input", () => {
+    writeUrl([field], {[field.key]: radio.value});
+    const n = wrapper.querySelector(".notice");
+    if (n) n.remove();
+  });
+  return wrapper;
+}
+
+/**
+ * Scrolls `element` into view when the page was opened with settings in its
+ * link that differ from the defaults: the reader came for that run, and a run
+ * whose settings and figures are off-screen waits (see `pauseWhenHidden`).
+ */
+export function revealIfLinked(element: Element, fields: readonly Field[], values: Values): void {
+  if ([...toParams(fields, values)].length === 0) return;
+  requestAnimationFrame(() => element.scrollIntoView({block: "start"}));
 }

@@ -4,6 +4,7 @@
  * failed worker). A function of the training state; its buttons act on the handle.
  */
 import {html} from "htl";
+import type {RetrainJob} from "../core/retrain.js";
 import type {TrainingState} from "./trainer.js";
 
 const PHASE_TEXT: Record<string, string> = {
@@ -19,7 +20,9 @@ function seconds(ms: number): string {
   return ms < 1000 ? `${Math.max(0, Math.round(ms / 100) / 10)} s` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-export function progressPanel(state: TrainingState, names: Record<string, string>, onPause?: (paused: boolean) => void): HTMLElement {
+/** `names`: a label per model, or a function that labels each job. */
+export function progressPanel(state: TrainingState, names: Record<string, string> | ((job: RetrainJob) => string), onPause?: (paused: boolean) => void): HTMLElement {
+  const nameOf = (job: RetrainJob) => (typeof names === "function" ? names(job) : (names[job.model] ?? job.model));
   const {handle} = state;
   const pause = html`<button type="button">${state.paused ? "Resume" : "Pause"}</button>` as HTMLButtonElement;
   pause.onclick = () => {
@@ -37,7 +40,7 @@ export function progressPanel(state: TrainingState, names: Record<string, string
     <div class="progress-status"><strong>${status}</strong>${state.running ? html` ${pause} ${stop}` : ""}</div>
     ${state.jobs.map(
       (j) => html`<div class="progress-row" data-model=${j.job.model} data-phase=${j.phase} data-mse=${j.phase === "done" ? j.view?.mse : undefined} data-tensors=${j.tensors}>
-        <label><span class="progress-name">${names[j.job.model] ?? j.job.model}</span>
+        <label><span class="progress-name">${nameOf(j.job)}</span>
         <progress max=${j.job.epochs} value=${j.epoch}></progress>
         <span class="progress-text">epoch ${j.epoch.toLocaleString("en-US")} / ${j.job.epochs.toLocaleString("en-US")} · ${PHASE_TEXT[j.phase]}${
           j.phase === "done" && j.view ? ` · MSE ${j.view.mse}` : ""

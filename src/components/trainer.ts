@@ -10,7 +10,7 @@
 import type {StateView} from "../core/ae-snapshot.js";
 import type {EngineKind} from "../core/engine.js";
 import type {RetrainJob} from "../core/retrain.js";
-import type {ViewOptions} from "../core/train-job.js";
+import type {Checkpoint, ViewOptions} from "../core/train-job.js";
 import type {FromWorker, ToWorker} from "./train-protocol.js";
 
 export type JobPhase = "starting" | "training" | "done" | "diverged" | "stopped" | "failed";
@@ -22,6 +22,8 @@ export interface JobProgress {
   examplesSeen: number;
   /** Every epoch's mean loss so far. */
   epochLoss: number[];
+  /** Full-data MSE checkpoints so far (jobs with `evalEvery`). */
+  checkpoints: Checkpoint[];
   /** The latest view with finite numbers. */
   view?: StateView;
   message?: string;
@@ -67,7 +69,7 @@ export function createTrainWorker(): Worker {
 export function start(jobs: readonly RetrainJob[], onProgress: (state: TrainingState) => void, options: StartOptions): TrainHandle {
   const channel = options.channel ?? "default";
   current.get(channel)?.stop();
-  const progress: JobProgress[] = jobs.map((job) => ({job, phase: "starting", epoch: 0, examplesSeen: 0, epochLoss: [], elapsedMs: 0}));
+  const progress: JobProgress[] = jobs.map((job) => ({job, phase: "starting", epoch: 0, examplesSeen: 0, epochLoss: [], checkpoints: [], elapsedMs: 0}));
   const workers: (Worker | undefined)[] = [];
   let paused = false;
   let finished = false;
@@ -83,7 +85,7 @@ export function start(jobs: readonly RetrainJob[], onProgress: (state: TrainingS
       const left = (p.elapsedMs / p.epoch) * (p.job.epochs - p.epoch);
       remainingMs = Math.max(remainingMs ?? 0, left);
     }
-    return {jobs: progress.map((p) => ({...p})), running: !finished, paused, remainingMs, handle};
+    return {jobs: progress.map((p) => ({...p, checkpoints: [...p.checkpoints]})), running: !finished, paused, remainingMs, handle};
   };
   const notify = (now = false) => {
     if (now) {
@@ -170,6 +172,7 @@ export function start(jobs: readonly RetrainJob[], onProgress: (state: TrainingS
         p.epoch = m.report.epoch;
         p.examplesSeen = m.report.examplesSeen;
         p.epochLoss.push(...m.report.newEpochLosses);
+        p.checkpoints.push(...m.report.newCheckpoints);
         p.elapsedMs = m.elapsedMs;
         if (m.view) p.view = m.view;
         if (m.report.message) p.message = m.report.message;

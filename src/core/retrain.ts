@@ -32,6 +32,14 @@ export interface RetrainJob {
   readonly batchSize: number;
   readonly init: InitScheme;
   readonly optimizer: "adam" | "sgd";
+  /** Start from these parameters (flat, in the layout of `mlp.ts`) instead of drawing them all. */
+  readonly initial?: readonly number[];
+  /** With `initial`: redraw the encoder's layers from the seed's stream, keep the decoder. */
+  readonly reinitEncoder?: boolean;
+  /** Train the encoder only; every decoder parameter stays as it is. */
+  readonly freezeDecoder?: boolean;
+  /** Record the full-data MSE at the start and after the epoch that reaches each multiple of this many examples. */
+  readonly evalEvery?: number;
 }
 
 /** The hidden widths (sheet notation) of a model under the given settings. */

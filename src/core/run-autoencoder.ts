@@ -8,7 +8,7 @@ import {autoencoderSpec} from "./autoencoder.js";
 import {createEngine} from "./engine.js";
 import type {EngineOptions} from "./engine.js";
 import type {InitScheme} from "./mlp.js";
-import {initParams, layerCount} from "./mlp.js";
+import {initLayer, initParams, layerCount, layout} from "./mlp.js";
 import type {OptimizerConfig} from "./problem.js";
 import {adam} from "./problem.js";
 import {createRng} from "./random.js";
@@ -27,6 +27,12 @@ export interface AutoencoderRunConfig {
   readonly optimizer?: OptimizerConfig;
   /** Train only the encoder (decoder frozen). */
   readonly freezeDecoder?: boolean;
+  /**
+   * With `initial`: redraw the encoder's layers from the run's random source
+   * (scheme `init`) and keep the decoder's given values. The shuffles continue
+   * from the same source.
+   */
+  readonly reinitEncoder?: boolean;
 }
 
 export interface AutoencoderRun {
@@ -38,8 +44,9 @@ export interface AutoencoderRun {
 }
 
 /**
- * Draws initial parameters from `createRng(seed)` (unless `initial` is given) and
- * prepares the loop on `data` (row-major [n, 2]). The same stream then shuffles.
+ * Draws initial parameters from `createRng(seed)` (unless `initial` is given;
+ * then only the encoder is redrawn, if `reinitEncoder`) and prepares the loop
+ * on `data` (row-major [n, 2]). The same stream then shuffles.
  */
 export function startAutoencoder(
   config: AutoencoderRunConfig,
@@ -50,6 +57,9 @@ export function startAutoencoder(
   const spec = autoencoderSpec(config.hidden, 2, config.linear);
   const rng = createRng(config.seed);
   const params = initial ? Float64Array.from(initial) : initParams(spec, config.init, rng);
+  if (initial && config.reinitEncoder) {
+    for (const layer of layout(spec).slice(0, spec.encoderLayers)) initLayer(params, layer, config.init, rng);
+  }
   const L = layerCount(spec);
   const trainable = config.freezeDecoder ? Array.from({length: L}, (_, l) => l < spec.encoderLayers) : undefined;
   const problem = {

@@ -8,6 +8,7 @@
 import type {StateView} from "./ae-snapshot.js";
 import {describeState, sheetData} from "./ae-snapshot.js";
 import type {AutoencoderSpec} from "./autoencoder.js";
+import {reconstructionMse} from "./autoencoder.js";
 import type {EngineOptions} from "./engine.js";
 import {adam, sgd} from "./problem.js";
 import type {RetrainJob} from "./retrain.js";
@@ -23,6 +24,15 @@ export interface ViewOptions {
 
 export type JobStatus = "training" | "done" | "diverged";
 
+/** The full-data MSE at one moment of training (not the noisy batch loss). */
+export interface Checkpoint {
+  /** Training examples seen so far. */
+  readonly examples: number;
+  /** Parameter updates so far. */
+  readonly updates: number;
+  readonly mse: number;
+}
+
 export interface JobReport {
   readonly status: JobStatus;
   readonly epoch: number;
@@ -30,6 +40,8 @@ export interface JobReport {
   readonly examplesSeen: number;
   /** Epoch losses since the previous report. */
   readonly newEpochLosses: number[];
+  /** Checkpoints since the previous report (jobs with `evalEvery` only). */
+  readonly newCheckpoints: Checkpoint[];
   /** Set when status is "diverged". */
   readonly message?: string;
 }
@@ -40,18 +52,44 @@ export class TrainJob {
   readonly data: Float64Array;
   private readonly loop: TrainingLoop;
   private reported = 0;
+  private reportedCheckpoints = 0;
+  private nextCheckpoint = 0;
   private diverged: string | undefined;
+  /** Full-data MSE at the start and every `job.evalEvery` examples. */
+  readonly checkpoints: Checkpoint[] = [];
 
   constructor(job: RetrainJob, engine: EngineOptions = {}) {
     this.job = job;
     this.data = sheetData(SHEET_SETUP);
     const run = startAutoencoder(
-      {hidden: job.hidden, linear: job.linear, seed: job.seed, batchSize: job.batchSize, init: job.init, optimizer: job.optimizer === "sgd" ? sgd(job.lr) : adam(job.lr)},
+      {
+        hidden: job.hidden,
+        linear: job.linear,
+        seed: job.seed,
+        batchSize: job.batchSize,
+        init: job.init,
+        optimizer: job.optimizer === "sgd" ? sgd(job.lr) : adam(job.lr),
+        freezeDecoder: job.freezeDecoder,
+        reinitEncoder: job.reinitEncoder
+      },
       this.data,
-      engine
+      engine,
+      job.initial ? Float64Array.from(job.initial) : undefined
     );
     this.spec = run.spec;
     this.loop = run.loop;
+    this.checkpoint();
+  }
+
+  /** Records the full-data MSE if the examples seen reached the next multiple of `evalEvery`, and at the end. */
+  private checkpoint(): void {
+    const every = this.job.evalEvery;
+    if (!every) return;
+    const atEnd = this.loop.epoch >= this.job.epochs && this.checkpoints[this.checkpoints.length - 1]?.examples !== this.loop.examplesSeen;
+    if (this.loop.examplesSeen < this.nextCheckpoint && !atEnd) return;
+    const mse = reconstructionMse(this.spec, this.loop.engine.getParams(), this.data, this.data.length / 2);
+    this.checkpoints.push({examples: this.loop.examplesSeen, updates: this.loop.stepLosses.length, mse});
+    while (this.nextCheckpoint <= this.loop.examplesSeen) this.nextCheckpoint += every;
   }
 
   get epoch(): number {
@@ -72,6 +110,7 @@ export class TrainJob {
     do {
       if (this.finished) break;
       const loss = this.loop.runEpoch();
+      this.checkpoint();
       if (!Number.isFinite(loss)) {
         this.diverged =
           `The loss became ${loss} in epoch ${this.loop.epoch} (${this.job.optimizer}, learning rate ${this.job.lr}, batch size ${this.job.batchSize}). ` +
@@ -85,12 +124,15 @@ export class TrainJob {
   report(): JobReport {
     const newEpochLosses = this.loop.epochLosses.slice(this.reported);
     this.reported = this.loop.epochLosses.length;
+    const newCheckpoints = this.checkpoints.slice(this.reportedCheckpoints);
+    this.reportedCheckpoints = this.checkpoints.length;
     return {
       status: this.status,
       epoch: this.loop.epoch,
       epochs: this.job.epochs,
       examplesSeen: this.loop.examplesSeen,
       newEpochLosses,
+      newCheckpoints,
       message: this.diverged
     };
   }

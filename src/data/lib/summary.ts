@@ -4,6 +4,8 @@
  */
 import {MODEL_NAMES} from "../../core/autoencoder.js";
 import {autoencoderSnapshot} from "./experiments.js";
+import {ex1EhSummary} from "./summary-ex1-eh.js";
+import type {Ex1EhSummary} from "./summary-ex1-eh.js";
 
 export interface ModelSummary {
   params: number;
@@ -17,7 +19,7 @@ export interface Summary {
   ex1: {
     seeds: number[];
     models: Record<string, ModelSummary>;
-  };
+  } & Ex1EhSummary;
 }
 
 export async function buildSummary(): Promise<Summary> {
@@ -38,5 +40,5 @@ export async function buildSummary(): Promise<Summary> {
     };
   }
   models.pca.optimumMse = seeds.map(() => snap.pca.optimumMse);
-  return {ex1: {seeds, models}};
+  return {ex1: {seeds, models, ...(await ex1EhSummary(seeds))}};
 }

@@ -5,10 +5,22 @@
 import {sheetData, snapshotRun} from "../../core/ae-snapshot.js";
 import type {SnapshotConfig} from "../../core/ae-snapshot.js";
 import type {ModelName} from "../../core/autoencoder.js";
+import {encoderRetrainRun} from "../../core/encoder-retrain.js";
+import type {EncoderRetrainConfig} from "../../core/encoder-retrain.js";
+import {gdSgdRun} from "../../core/gd-sgd.js";
+import type {GdSgdConfig, OptimizerKind} from "../../core/gd-sgd.js";
 
 export const TASKS = {
   autoencoderRun(name: ModelName, seed: number, config: SnapshotConfig) {
     return snapshotRun(name, seed, sheetData(config), config).run;
+  },
+  /** Exercise 1 (g): the big autoencoder of `seed` with a fresh encoder retrained under its frozen decoder. */
+  encoderRetrain(seed: number, weights: readonly number[], config: EncoderRetrainConfig) {
+    return encoderRetrainRun(seed, weights, config);
+  },
+  /** Exercise 1 (h): one learning curve of the same problem. */
+  gdSgdRun(seed: number, weights: readonly number[], optimizer: OptimizerKind, batchSize: number, config: GdSgdConfig) {
+    return gdSgdRun(seed, weights, optimizer, batchSize, config);
   }
 };
 

@@ -1,0 +1,77 @@
+/**
+ * `npx tsx bench/step-cost.ts`: the constants of the wall-time model of exercise
+ * 1 (h). Times the frozen-decoder step of the big autoencoder (the problem of
+ * (f)–(h)) for several batch sizes with plain SGD and with Adam, on one thread,
+ * and fits ms per update = perUpdateMs + perExampleMs · batch size by least
+ * squares. Prints one JSON object; its `stepCost` goes into src/core/step-cost.ts
+ * with the date. Run it on an otherwise idle machine: other processes on the
+ * same cores inflate both constants.
+ */
+import {cpus, loadavg} from "node:os";
+import {SHEET_HIDDEN} from "../src/core/autoencoder.js";
+import {sheetData} from "../src/core/ae-snapshot.js";
+import {initParams} from "../src/core/mlp.js";
+import {sheetModel} from "../src/core/autoencoder.js";
+import {adam, sgd} from "../src/core/problem.js";
+import {createRng} from "../src/core/random.js";
+import {startAutoencoder} from "../src/core/run-autoencoder.js";
+import {round} from "./node-speed.js";
+
+const BATCHES = [1, 2, 4, 8, 16, 32, 50, 100];
+const REPEATS = 5;
+
+/** Median ms per update over REPEATS timings of at least `minMs` each, after a warm-up. */
+function msPerUpdate(optimizer: "sgd" | "adam", batchSize: number, minMs = 150): number {
+  const data = sheetData();
+  const initial = initParams(sheetModel("big"), "torch", createRng(0));
+  const {loop} = startAutoencoder(
+    {hidden: SHEET_HIDDEN.big, linear: false, seed: 1000, batchSize, init: "torch", optimizer: optimizer === "sgd" ? sgd(0.01) : adam(1e-3), freezeDecoder: true, reinitEncoder: true},
+    data,
+    {},
+    initial
+  );
+  for (let e = 0; e < 3; ++e) loop.runEpoch();
+  const samples: number[] = [];
+  for (let r = 0; r < REPEATS; ++r) {
+    const steps0 = loop.stepLosses.length;
+    const t0 = performance.now();
+    while (performance.now() - t0 < minMs) loop.runEpoch();
+    samples.push((performance.now() - t0) / (loop.stepLosses.length - steps0));
+  }
+  loop.engine.dispose();
+  return samples.sort((a, b) => a - b)[REPEATS >> 1];
+}
+
+/** Least squares y = a + b·x. */
+function fit(xs: number[], ys: number[]): {a: number; b: number} {
+  const n = xs.length;
+  const mx = xs.reduce((s, x) => s + x, 0) / n;
+  const my = ys.reduce((s, y) => s + y, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (let k = 0; k < n; ++k) {
+    sxy += (xs[k] - mx) * (ys[k] - my);
+    sxx += (xs[k] - mx) ** 2;
+  }
+  const b = sxy / sxx;
+  return {a: my - b * mx, b};
+}
+
+const result: Record<string, unknown> = {
+  date: new Date().toISOString().slice(0, 10),
+  node: process.version,
+  cpu: cpus()[0]?.model,
+  loadAverageBefore: loadavg().map((x) => round(x, 2))
+};
+const stepCost: Record<string, {perUpdateMs: number; perExampleMs: number}> = {};
+const measured: Record<string, Record<number, number>> = {};
+for (const optimizer of ["sgd", "adam"] as const) {
+  const ms = BATCHES.map((b) => msPerUpdate(optimizer, b));
+  measured[optimizer] = Object.fromEntries(BATCHES.map((b, k) => [b, round(ms[k])]));
+  const {a, b} = fit(BATCHES, ms);
+  stepCost[optimizer] = {perUpdateMs: round(a, 3), perExampleMs: round(b, 3)};
+}
+result.msPerUpdate = measured;
+result.stepCost = stepCost;
+result.loadAverageAfter = loadavg().map((x) => round(x, 2));
+process.stdout.write(`${JSON.stringify(result, null, 1)}\n`);

@@ -1,9 +1,11 @@
 /**
- * One autoencoder training job driven in time slices: the part of the in-page
- * training that has nothing to do with workers or messages, so that it can be
- * tested in Node. `advance(ms)` trains whole epochs until the time budget is
- * spent and reports what happened; a non-finite loss ends the job with a
- * message naming the epoch.
+ * Training jobs driven in time slices: the part of the in-page training that has
+ * nothing to do with workers or messages, so that it can be tested in Node.
+ * `SlicedJob` is what every job kind shares: `advance(ms)` trains whole epochs
+ * until the time budget is spent (at least one: `advance(0)` is a single step of
+ * one epoch), `report()` says what happened since the last report, and a
+ * non-finite loss ends the job with a message naming the epoch. `TrainJob` is the
+ * autoencoder kind; `playground/job.ts` is the playground kind; `jobs.ts` names them.
  */
 import type {StateView} from "./ae-snapshot.js";
 import {describeState, sheetData} from "./ae-snapshot.js";
@@ -26,24 +28,83 @@ export type JobStatus = "training" | "done" | "diverged";
 export interface JobReport {
   readonly status: JobStatus;
   readonly epoch: number;
+  /** The epoch the job ends at (Infinity: it runs until stopped). */
   readonly epochs: number;
   readonly examplesSeen: number;
-  /** Epoch losses since the previous report. */
+  /** Losses recorded since the previous report (what one loss means depends on the job kind). */
   readonly newEpochLosses: number[];
+  /** Test losses recorded since the previous report, for kinds that have a test set. */
+  readonly newTestLosses?: number[];
   /** Set when status is "diverged". */
   readonly message?: string;
 }
 
-export class TrainJob {
-  readonly job: RetrainJob;
-  readonly spec: AutoencoderSpec;
-  readonly data: Float64Array;
-  private readonly loop: TrainingLoop;
+export abstract class SlicedJob<Options, View> {
   private reported = 0;
   private diverged: string | undefined;
 
+  /** The epoch the job ends at (Infinity: it runs until stopped). */
+  abstract readonly epochs: number;
+  abstract get epoch(): number;
+  abstract get examplesSeen(): number;
+  /** Trains one epoch and returns a loss that is not finite if training diverged. */
+  protected abstract trainEpoch(): number;
+  /** What to tell the reader when the loss became `loss`. */
+  protected abstract divergenceMessage(loss: number): string;
+  /** Every loss recorded so far, and every test loss if the kind has them (same length). */
+  protected abstract recorded(): {readonly train: readonly number[]; readonly test?: readonly number[]};
+  /** What the figures draw at the current parameters; undefined if it is not finite. */
+  abstract view(options: Options): View | undefined;
+  abstract dispose(): void;
+
+  get finished(): boolean {
+    return this.diverged !== undefined || this.epoch >= this.epochs;
+  }
+
+  get status(): JobStatus {
+    return this.diverged ? "diverged" : this.epoch >= this.epochs ? "done" : "training";
+  }
+
+  /** Trains whole epochs until `budgetMs` has passed (at least one epoch), or the job ends. */
+  advance(budgetMs: number, now: () => number = () => performance.now()): JobStatus {
+    const end = now() + budgetMs;
+    do {
+      if (this.finished) break;
+      const loss = this.trainEpoch();
+      if (!Number.isFinite(loss)) this.diverged = this.divergenceMessage(loss);
+    } while (now() < end);
+    return this.status;
+  }
+
+  /** Where the job stands, with the losses since the previous report. */
+  report(): JobReport {
+    const {train, test} = this.recorded();
+    const from = this.reported;
+    this.reported = train.length;
+    return {
+      status: this.status,
+      epoch: this.epoch,
+      epochs: this.epochs,
+      examplesSeen: this.examplesSeen,
+      newEpochLosses: train.slice(from),
+      newTestLosses: test?.slice(from),
+      message: this.diverged
+    };
+  }
+}
+
+/** An autoencoder of exercise 1; one loss per epoch: the mean of its step losses. */
+export class TrainJob extends SlicedJob<ViewOptions, StateView> {
+  readonly job: RetrainJob;
+  readonly spec: AutoencoderSpec;
+  readonly data: Float64Array;
+  readonly epochs: number;
+  private readonly loop: TrainingLoop;
+
   constructor(job: RetrainJob, engine: EngineOptions = {}) {
+    super();
     this.job = job;
+    this.epochs = job.epochs;
     this.data = sheetData(SHEET_SETUP);
     const run = startAutoencoder(
       {hidden: job.hidden, linear: job.linear, seed: job.seed, batchSize: job.batchSize, init: job.init, optimizer: job.optimizer === "sgd" ? sgd(job.lr) : adam(job.lr)},
@@ -58,41 +119,23 @@ export class TrainJob {
     return this.loop.epoch;
   }
 
-  get finished(): boolean {
-    return this.diverged !== undefined || this.loop.epoch >= this.job.epochs;
+  get examplesSeen(): number {
+    return this.loop.examplesSeen;
   }
 
-  get status(): JobStatus {
-    return this.diverged ? "diverged" : this.loop.epoch >= this.job.epochs ? "done" : "training";
+  protected trainEpoch(): number {
+    return this.loop.runEpoch();
   }
 
-  /** Trains whole epochs until `budgetMs` has passed (at least one epoch), or the job ends. */
-  advance(budgetMs: number, now: () => number = () => performance.now()): JobStatus {
-    const end = now() + budgetMs;
-    do {
-      if (this.finished) break;
-      const loss = this.loop.runEpoch();
-      if (!Number.isFinite(loss)) {
-        this.diverged =
-          `The loss became ${loss} in epoch ${this.loop.epoch} (${this.job.optimizer}, learning rate ${this.job.lr}, batch size ${this.job.batchSize}). ` +
-          "Lower the learning rate or enlarge the batch and train again; the figures keep the last finite state.";
-      }
-    } while (now() < end);
-    return this.status;
+  protected divergenceMessage(loss: number): string {
+    return (
+      `The loss became ${loss} in epoch ${this.loop.epoch} (${this.job.optimizer}, learning rate ${this.job.lr}, batch size ${this.job.batchSize}). ` +
+      "Lower the learning rate or enlarge the batch and train again; the figures keep the last finite state."
+    );
   }
 
-  /** Where the job stands, with the epoch losses since the previous report. */
-  report(): JobReport {
-    const newEpochLosses = this.loop.epochLosses.slice(this.reported);
-    this.reported = this.loop.epochLosses.length;
-    return {
-      status: this.status,
-      epoch: this.loop.epoch,
-      epochs: this.job.epochs,
-      examplesSeen: this.loop.examplesSeen,
-      newEpochLosses,
-      message: this.diverged
-    };
+  protected recorded(): {train: readonly number[]} {
+    return {train: this.loop.epochLosses};
   }
 
   /** Codes, grid, decoder curve and MSE at the current parameters; undefined if they are not finite. */

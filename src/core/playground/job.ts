@@ -14,12 +14,23 @@ export class PlaygroundJob extends SlicedJob<PlaygroundViewOptions, PlaygroundVi
   readonly settings: PlaygroundSettings;
   readonly run: PlaygroundRun;
   readonly epochs: number;
+  /** Train and test loss before training (index 0) and after every epoch. */
+  private readonly trainLoss: number[] = [];
+  private readonly testLoss: number[] = [];
 
   constructor(settings: PlaygroundSettings, engine: EngineOptions = {}) {
     super();
     this.settings = settings;
     this.epochs = settings.epochs > 0 ? settings.epochs : Infinity;
     this.run = new PlaygroundRun(settings, engine);
+    this.record();
+  }
+
+  private record(): number {
+    const {train, test} = this.run.losses();
+    this.trainLoss.push(train);
+    this.testLoss.push(test);
+    return train;
   }
 
   get epoch(): number {
@@ -31,7 +42,8 @@ export class PlaygroundJob extends SlicedJob<PlaygroundViewOptions, PlaygroundVi
   }
 
   protected trainEpoch(): number {
-    return this.run.runEpoch();
+    const step = this.run.runEpoch();
+    return Number.isFinite(step) ? this.record() : step;
   }
 
   protected divergenceMessage(loss: number): string {
@@ -43,15 +55,15 @@ export class PlaygroundJob extends SlicedJob<PlaygroundViewOptions, PlaygroundVi
   }
 
   protected recorded(): {train: readonly number[]; test: readonly number[]} {
-    return {train: this.run.trainLoss, test: this.run.testLoss};
+    return {train: this.trainLoss, test: this.testLoss};
   }
 
   view(options: PlaygroundViewOptions): PlaygroundView | undefined {
     const params = this.run.params();
     if (!params.every(Number.isFinite)) return undefined;
-    const {spec, epoch, trainLoss, testLoss} = this.run;
+    const {spec, epoch} = this.run;
     return describePlayground(
-      {spec, features: this.settings.features, params, epoch, trainLoss: trainLoss[epoch], testLoss: testLoss[epoch]},
+      {spec, features: this.settings.features, params, epoch, trainLoss: this.trainLoss[epoch], testLoss: this.testLoss[epoch]},
       options
     );
   }

@@ -76,9 +76,6 @@ export class PlaygroundRun {
   readonly trainInputs: Float64Array;
   readonly testInputs: Float64Array;
   readonly loop: TrainingLoop;
-  /** Train and test loss after every epoch; index 0 is before training. */
-  readonly trainLoss: number[] = [];
-  readonly testLoss: number[] = [];
 
   constructor(config: PlaygroundConfig, engine: EngineOptions = {}) {
     this.config = config;
@@ -104,7 +101,6 @@ export class PlaygroundRun {
     };
     // The order is fixed: the loop never shuffles, so its random source is never drawn from.
     this.loop = new TrainingLoop(createEngine(problem, this.initial, engine), root, {batchSize: config.batchSize, shuffle: false, carryLast: true});
-    this.recordLosses();
   }
 
   get epoch(): number {
@@ -115,17 +111,22 @@ export class PlaygroundRun {
     return this.loop.engine.getParams();
   }
 
-  private recordLosses(): void {
-    const p = this.params();
-    this.trainLoss.push(playgroundLoss(this.spec, p, this.trainInputs, this.data.train.label));
-    this.testLoss.push(playgroundLoss(this.spec, p, this.testInputs, this.data.test.label));
+  /** The network's output for `n` feature rows. */
+  outputs(params: Float64Array, inputs: Float64Array, n: number): Float64Array {
+    return forward(this.spec, params, inputs, n);
   }
 
-  /** One epoch; returns the training loss after it (non-finite if training diverged). */
+  /** The Playground's train and test loss at the current parameters. */
+  losses(params: Float64Array = this.params()): {train: number; test: number} {
+    return {
+      train: playgroundLoss(this.spec, params, this.trainInputs, this.data.train.label),
+      test: playgroundLoss(this.spec, params, this.testInputs, this.data.test.label)
+    };
+  }
+
+  /** One epoch; returns its mean step loss (not finite if training diverged). */
   runEpoch(): number {
-    this.loop.runEpoch();
-    this.recordLosses();
-    return this.trainLoss[this.trainLoss.length - 1];
+    return this.loop.runEpoch();
   }
 
   dispose(): void {

@@ -109,3 +109,11 @@ export function settingsFromQuery(search: string): {settings: PlaygroundSettings
   const {values, ignored} = parseParams(PLAYGROUND_FIELDS, new URLSearchParams(search));
   return {settings: settingsFromValues(values), values, ignored};
 }
+
+/** "4 × 8 ReLU, L2 0.003, learning rate 0.03": how the pages name a network. */
+export function architectureName(s: Pick<PlaygroundConfig, "hidden" | "activation" | "regularization" | "regRate" | "lr">): string {
+  const widths = s.hidden.every((w) => w === s.hidden[0]) && s.hidden.length > 0 ? `${s.hidden.length} × ${s.hidden[0]}` : `[${s.hidden.join(", ")}]`;
+  const act = {relu: "ReLU", tanh: "tanh", sigmoid: "sigmoid", linear: "linear"}[s.activation] ?? s.activation;
+  const reg = s.regularization === "none" ? "" : `, ${s.regularization.toUpperCase()} ${s.regRate}`;
+  return `${widths} ${act}${reg}, learning rate ${s.lr}`;
+}

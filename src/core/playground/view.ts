@@ -16,7 +16,7 @@ import {weightStats} from "./run.js";
 export const PLAYGROUND_RECT = {x: [-6, 6] as const, y: [-6, 6] as const};
 
 export interface PlaygroundViewOptions {
-  /** Cells per side of the output map. */
+  /** Cells per side of the output map (0: none). */
   readonly grid: number;
   /** Cells per side of each node's small map (0: none). */
   readonly nodeGrid: number;
@@ -52,6 +52,7 @@ function column(values: Float64Array, width: number, k: number, n: number): numb
 /** The output of the network on a grid over [−6, 6]², row by row from the bottom. */
 export function outputMap(spec: MlpSpec, params: Float64Array, features: readonly FeatureName[], grid: number): number[] {
   const n = grid * grid;
+  if (n === 0) return [];
   return sigArray(forward(spec, params, featurize(gridPoints(PLAYGROUND_RECT, grid, grid), features), n), 3);
 }
 

@@ -4,7 +4,16 @@ export default {
   root: "src",
   title: "Sheet 6: autoencoders with a one-dimensional bottleneck",
   pages: [
-    {name: "Exercise 1 (b): training and latent codes", path: "/ex1-b"}
+    {name: "Exercise 1 (b): training and latent codes", path: "/ex1-b"},
+    {
+      name: "Bonus exercise 2: an MLP playground",
+      path: "/bonus",
+      pages: [
+        {name: "(a) Fitting the spiral", path: "/bonus-a"},
+        {name: "(b) Regularisation", path: "/bonus-b"},
+        {name: "(c) Learning noise", path: "/bonus-c"}
+      ]
+    }
   ],
   // Replaces the default web-font stylesheet (an outside request) with Inputs' styles.
   globalStylesheets: ["observablehq:stdlib/inputs.css"],

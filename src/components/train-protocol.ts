@@ -12,6 +12,8 @@ export type ToWorker<K extends JobKind = JobKind> =
       readonly view: JobViewOptions<K>;
       readonly reportMs: number;
       readonly viewMs: number;
+      /** Begin paused (after the first report). */
+      readonly paused?: boolean;
     }
   | {readonly type: "pause"}
   | {readonly type: "resume"}

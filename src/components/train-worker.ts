@@ -46,8 +46,15 @@ async function run(message: Extract<ToWorker, {type: "start"}>): Promise<void> {
     const job = createJob(message.kind, message.job, engine);
     const tensors = () => (tf ? tf.memory().numTensors : undefined);
     scope.postMessage({type: "progress", report: job.report(), view: job.view(message.view), elapsedMs: 0, tensors: tensors()});
+    let viewedEpoch = job.epoch;
     while (!stopped) {
       if (paused && steps === 0) {
+        // On pausing, the figures catch up with the last epoch trained.
+        if (viewedEpoch !== job.epoch) {
+          const view = job.view(message.view);
+          viewedEpoch = job.epoch;
+          scope.postMessage({type: "progress", report: job.report(), view, elapsedMs: performance.now() - started});
+        }
         await new Promise<void>((resolve) => (wake = resolve));
         continue;
       }
@@ -58,7 +65,10 @@ async function run(message: Extract<ToWorker, {type: "start"}>): Promise<void> {
       if (end || single || now - lastReport >= message.reportMs) {
         const report = job.report();
         const view = end || single || now - lastView >= message.viewMs ? job.view(message.view) : undefined;
-        if (view) lastView = now;
+        if (view) {
+          lastView = now;
+          viewedEpoch = job.epoch;
+        }
         if (end) job.dispose();
         scope.postMessage({type: "progress", report, view, elapsedMs: now - started, tensors: end ? tensors() : undefined});
         lastReport = now;
@@ -76,6 +86,7 @@ scope.onmessage = (event) => {
   const m = event.data;
   switch (m.type) {
     case "start":
+      paused = m.paused ?? paused;
       void run(m);
       break;
     case "pause":

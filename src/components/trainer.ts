@@ -190,7 +190,8 @@ export function start<K extends JobKind = "autoencoder">(
           engine: options.engine ?? "fused",
           view: options.view,
           reportMs: options.reportMs ?? 100,
-          viewMs: options.viewMs ?? 400
+          viewMs: options.viewMs ?? 400,
+          paused
         } satisfies ToWorker<K>);
         if (paused) worker.postMessage({type: "pause"} satisfies ToWorker);
       } else if (m.type === "error") {

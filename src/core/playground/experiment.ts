@@ -6,7 +6,8 @@
  */
 import {sig, sigArray} from "../round.js";
 import type {Points} from "./datasets.js";
-import {PlaygroundRun} from "./run.js";
+import {PlaygroundRun, weightStats} from "./run.js";
+import type {WeightStats} from "./run.js";
 import type {PlaygroundSettings} from "./settings.js";
 import {settingsQuery} from "./settings.js";
 import type {PlaygroundView, PlaygroundViewOptions} from "./view.js";
@@ -32,6 +33,8 @@ export interface ExperimentResult {
   /** Train and test loss at a subset of epochs, 0 and the last included. */
   readonly curve: {readonly epoch: number[]; readonly train: number[]; readonly test: number[]};
   readonly final: PlaygroundView;
+  /** The weights before training. */
+  readonly initialStats: WeightStats;
 }
 
 /** Points as [x1, x2, label] rows, rounded for drawing. */
@@ -84,6 +87,7 @@ export function runExperiment(settings: PlaygroundSettings, options: ExperimentO
     testLoss: test,
     ...classification(run, params),
     curve: {epoch: curve.epoch, train: sigArray(curve.train, 4), test: sigArray(curve.test, 4)},
-    final
+    final,
+    initialStats: weightStats(run.spec, run.initial)
   };
 }

@@ -14,6 +14,7 @@ import {forward, initParams, layout} from "../mlp.js";
 import type {Problem, Regularization} from "../problem.js";
 import {sgd} from "../problem.js";
 import {createRng} from "../random.js";
+import type {Rng} from "../random.js";
 import {TrainingLoop} from "../train.js";
 import type {PlaygroundData} from "./datasets.js";
 import {playgroundData} from "./datasets.js";
@@ -68,6 +69,22 @@ export function weightStats(spec: MlpSpec, params: Float64Array): WeightStats {
   return {count, zeroFraction: zeros / count, meanAbs: abs / count};
 }
 
+/**
+ * The random streams of a run, all from its one seed: the data and the initial
+ * weights come from two independent streams, so changing the network leaves the
+ * data as it is and vice versa.
+ */
+function streams(seed: number): {root: Rng; data: Rng; init: Rng} {
+  const root = createRng(seed);
+  const data = root.fork();
+  return {root, data, init: root.fork()};
+}
+
+/** The training and test points a run with this configuration uses. */
+export function runData(config: PlaygroundConfig): PlaygroundData {
+  return playgroundData(config, streams(config.seed).data);
+}
+
 export class PlaygroundRun {
   readonly config: PlaygroundConfig;
   readonly data: PlaygroundData;
@@ -79,14 +96,10 @@ export class PlaygroundRun {
 
   constructor(config: PlaygroundConfig, engine: EngineOptions = {}) {
     this.config = config;
-    // One seed: the data and the initial weights come from two independent streams,
-    // so changing the network leaves the data as it is and vice versa.
-    const root = createRng(config.seed);
-    const dataRng = root.fork();
-    const initRng = root.fork();
-    this.data = playgroundData(config, dataRng);
+    const rng = streams(config.seed);
+    this.data = playgroundData(config, rng.data);
     this.spec = playgroundSpec(config);
-    this.initial = initParams(this.spec, "playground", initRng);
+    this.initial = initParams(this.spec, "playground", rng.init);
     this.trainInputs = featurize(this.data.train.xy, config.features);
     this.testInputs = featurize(this.data.test.xy, config.features);
     const regularization: Regularization = {kind: config.regularization, rate: config.regularization === "none" ? 0 : config.regRate};
@@ -100,7 +113,7 @@ export class PlaygroundRun {
       regularization
     };
     // The order is fixed: the loop never shuffles, so its random source is never drawn from.
-    this.loop = new TrainingLoop(createEngine(problem, this.initial, engine), root, {batchSize: config.batchSize, shuffle: false, carryLast: true});
+    this.loop = new TrainingLoop(createEngine(problem, this.initial, engine), rng.root, {batchSize: config.batchSize, shuffle: false, carryLast: true});
   }
 
   get epoch(): number {

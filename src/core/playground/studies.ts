@@ -4,8 +4,9 @@
  * figures. Loaders train the runs (in parallel, see src/data/lib) and call the
  * `assemble…` functions; nothing here is a result, only a question.
  */
-import {createRng} from "../random.js";
-import {playgroundData} from "./datasets.js";
+import {playgroundSpec, runData} from "./run.js";
+import type {InputUse} from "./weights.js";
+import {activeNeurons, inputUse} from "./weights.js";
 import type {ExperimentOptions, ExperimentResult} from "./experiment.js";
 import {pointRows} from "./experiment.js";
 import type {PlaygroundSettings} from "./settings.js";
@@ -20,7 +21,7 @@ const ALL_FEATURES = ["x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2"] as c
 
 /** The data a run trains and is tested on, as rows for drawing (the same streams as PlaygroundRun). */
 export function studyPoints(settings: PlaygroundSettings): {train: number[][]; test: number[][]} {
-  const data = playgroundData(settings, createRng(settings.seed).fork());
+  const data = runData(settings);
   return {train: pointRows(data.train), test: pointRows(data.test)};
 }
 
@@ -135,14 +136,24 @@ export function regularizationRuns(): PlaygroundSettings[] {
   return REGULARIZATION_KINDS.map((kind) => ({...REGULARIZATION_BASE, regularization: kind, regRate: kind === "none" ? 0 : REGULARIZATION_RATE}));
 }
 
+export interface RegularizedRun extends ExperimentResult {
+  /** Per input feature, in the order of the settings. */
+  readonly inputs: InputUse[];
+  /** Per hidden layer, the neurons that still take part. */
+  readonly activeNeurons: number[];
+}
+
 export interface RegularizationStudy {
   readonly points: {train: number[][]; test: number[][]};
   readonly rate: number;
-  readonly runs: Record<(typeof REGULARIZATION_KINDS)[number], ExperimentResult>;
+  readonly runs: Record<(typeof REGULARIZATION_KINDS)[number], RegularizedRun>;
 }
 
 export function assembleRegularization(results: readonly ExperimentResult[]): RegularizationStudy {
-  const [none, l1, l2] = results;
+  const [none, l1, l2] = results.map((r) => {
+    const spec = playgroundSpec(r.settings);
+    return {...r, inputs: inputUse(spec, r.final.params), activeNeurons: activeNeurons(spec, r.final.params)};
+  });
   return {points: studyPoints(REGULARIZATION_BASE), rate: REGULARIZATION_RATE, runs: {none, l1, l2}};
 }
 

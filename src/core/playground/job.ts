@@ -49,8 +49,9 @@ export class PlaygroundJob extends SlicedJob<PlaygroundViewOptions, PlaygroundVi
   protected divergenceMessage(loss: number): string {
     const s = this.settings;
     return (
-      `The training loss became ${loss} in epoch ${this.run.epoch} (learning rate ${s.lr}, batch size ${s.batchSize}). ` +
-      "Lower the learning rate and press reset; the figures keep the last finite state."
+      `The training loss became ${loss} in epoch ${this.run.epoch} (learning rate ${s.lr}, batch size ${s.batchSize}` +
+      `${s.regularization === "none" ? "" : `, ${s.regularization.toUpperCase()} rate ${s.regRate}`}). ` +
+      "Lower the learning rate or the regularisation rate; the figures keep the last finite state."
     );
   }
 

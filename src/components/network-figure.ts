@@ -7,7 +7,7 @@
  */
 import * as d3 from "d3";
 import {html, svg} from "htl";
-import {labelColor, signColor} from "./playground-figures.js";
+import {edgeColor, signColor} from "./playground-figures.js";
 
 export interface NetworkData {
   /** Widths of every layer, inputs first, output last. */
@@ -82,7 +82,7 @@ export function networkDiagram(data: NetworkData, options: NetworkOptions): HTML
         const y1 = cy(l + 1, j);
         const xm = (x0 + x1) / 2;
         edges.push(
-          svg`<path class="edge" d=${`M${x0},${y0}C${xm},${y0} ${xm},${y1} ${x1},${y1}`} stroke=${labelColor(w)} stroke-width=${stroke(Math.abs(w))} fill="none" stroke-opacity="0.85"><title>${`weight ${w}`}</title></path>`
+          svg`<path class="edge" d=${`M${x0},${y0}C${xm},${y0} ${xm},${y1} ${x1},${y1}`} stroke=${edgeColor(w)} stroke-width=${stroke(Math.abs(w))} fill="none" stroke-opacity="0.85"><title>${`weight ${w}`}</title></path>`
         );
       }
     }
@@ -114,7 +114,7 @@ export function networkDiagram(data: NetworkData, options: NetworkOptions): HTML
   const headers = widths.map((w, l) =>
     svg`<text x=${cx(l)} y="14" text-anchor="middle" font-size="11" fill="var(--theme-foreground-muted)">${l === 0 ? "input" : l === L ? "output" : `${w}`}</text>`
   );
-  const marginLeft = Math.min(46, colStep * 0.5);
+  const marginLeft = 50; // room for the feature names
   return html`<figure class="network-figure" style="max-width: 100%; margin: 0">
     ${options.title ? html`<h2 class="figure-title">${options.title}</h2>` : null}
     <svg viewBox=${`${-marginLeft} 0 ${width + marginLeft} ${height}`} width=${width + marginLeft} height=${height} style="max-width: 100%; height: auto; font-family: var(--sans-serif)" role="img" aria-label=${`network with layers of ${widths.join(", ")} nodes`}>

@@ -25,6 +25,11 @@ export function labelColor(sign: number): string {
   return d3.interpolatePuOr(sign > 0 ? 0.97 : 0.03);
 }
 
+/** A sign drawn as a line or a bar: lighter than a label, so that it reads on light and dark backgrounds alike. */
+export function edgeColor(sign: number): string {
+  return d3.interpolatePuOr(sign > 0 ? 0.82 : 0.17);
+}
+
 /** The heat-map scale as Plot options, for legends and rasters. */
 export const SIGN_SCALE = {type: "linear", interpolate: mapInterpolate, domain: [-1, 1], clamp: true} as const;
 
@@ -173,6 +178,6 @@ export function weightHistograms(sets: readonly WeightSet[], options: {readonly 
       Plot.ruleX([0], {stroke: "currentColor", strokeOpacity: 0.5}),
       Plot.ruleY([0])
     ],
-    color: {domain: ["negative", "positive"], range: [labelColor(-1), labelColor(1)]}
+    color: {domain: ["negative", "positive"], range: [edgeColor(-1), edgeColor(1)]}
   });
 }

@@ -52,7 +52,9 @@ export function playground(options: PlaygroundOptions): PlaygroundWidget {
   const playButton = html`<button type="button" class="play" aria-pressed="false">Play</button>` as HTMLButtonElement;
   const stepButton = html`<button type="button" class="step">Step</button>` as HTMLButtonElement;
   const resetButton = html`<button type="button" class="reset">Reset</button>` as HTMLButtonElement;
-  const status = html`<span class="playground-status" role="status" aria-live="polite"></span>` as HTMLElement;
+  // The status changes ten times a second while playing; only changes of state are announced.
+  const status = html`<span class="playground-status"></span>` as HTMLElement;
+  const announce = html`<span class="visually-hidden" role="status"></span>` as HTMLElement;
   const message = html`<p class="progress-message" role="alert" hidden></p>` as HTMLElement;
   const networkBox = html`<div class="playground-network"></div>` as HTMLElement;
   const mapBox = html`<div class="playground-map"></div>` as HTMLElement;
@@ -68,7 +70,7 @@ export function playground(options: PlaygroundOptions): PlaygroundWidget {
   </div>` as HTMLElement;
   const element = html`<div class="playground">
     ${controls.element}
-    <div class="transport">${playButton} ${stepButton} ${resetButton} ${status}</div>
+    <div class="transport">${playButton} ${stepButton} ${resetButton} ${status} ${announce}</div>
     ${message}
     ${figures}
   </div>` as HTMLElement;
@@ -102,9 +104,12 @@ export function playground(options: PlaygroundOptions): PlaygroundWidget {
     stepButton.disabled = playing || over || !job;
     const epochs = job && Number.isFinite(job.epochs) ? ` of ${job.epochs}` : "";
     const v = job?.view;
+    const zeros = v ? ` · weights exactly 0: ${Math.round(v.stats.zeroFraction * v.stats.count)} of ${v.stats.count}` : "";
     status.textContent = job
-      ? `epoch ${job.epoch}${epochs} · training loss ${fmt(job.epochLoss[job.epoch])} · test loss ${fmt(job.testLoss[job.epoch])}${job.phase === "done" ? " · finished" : ""}`
+      ? `epoch ${job.epoch}${epochs} · training loss ${fmt(job.epochLoss[job.epoch])} · test loss ${fmt(job.testLoss[job.epoch])}${zeros}${job.phase === "done" ? " · finished" : ""}`
       : "starting…";
+    const said = !job ? "" : over ? `${job.phase === "done" ? "Finished" : "Stopped"} at epoch ${job.epoch}.` : playing ? "Playing." : `Paused at epoch ${job.epoch}.`;
+    if (announce.textContent !== said) announce.textContent = said;
     element.dataset.phase = job?.phase ?? "starting";
     element.dataset.epoch = String(job?.epoch ?? 0);
     element.dataset.viewEpoch = String(v?.epoch ?? "");

@@ -116,6 +116,8 @@ function control(field: AnyField, value: number | string, onInput: (v: number | 
     input = (field.options.length <= 4 ? Inputs.radio(field.options, {label: field.label, value, format}) : Inputs.select(field.options, {label: field.label, value, format})) as Control;
   } else {
     input = Inputs.range([field.min, field.max], {label: field.label, value, step: field.kind === "int" ? 1 : undefined}) as Control;
+    // Inputs labels only the number box; the slider gets the same name.
+    input.querySelector("input[type=range]")?.setAttribute("aria-label", field.label);
   }
   input.addEventListener("input", () => {
     const parsed = parseField(field, String(input.value));

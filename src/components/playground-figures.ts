@@ -139,7 +139,7 @@ export function lossCurves(data: LossCurveData, options: LossCurveOptions): SVGS
     marginLeft: 44,
     marginRight: 44,
     x: {label: "epoch", domain: [0, Math.max(1, options.epochs ?? data.epoch[last] ?? 1)]},
-    y: {label: "loss ½(output − label)²", domain: [bottom, top * (log ? 1.5 : 1)], grid: true, type: log ? "log" : "linear"},
+    y: {label: "loss ½(output − label)²", domain: [bottom, top * (log ? 1.5 : 1)], grid: true, type: log ? "log" : "linear", tickFormat: log ? "~g" : undefined},
     marks: [
       reference
         ? [

@@ -9,7 +9,17 @@ export default {
     {name: "Exercise 1 (c), (d): what the decoder draws", path: "/ex1-cd"},
     {name: "Exercise 1 (e): can one number reconstruct every point?", path: "/ex1-e"},
     {name: "Exercise 1 (f)–(g): a frozen decoder and a fresh encoder", path: "/ex1-fg"},
-    {name: "Exercise 1 (h): gradient descent against stochastic gradient descent", path: "/ex1-h"}
+    {name: "Exercise 1 (h): gradient descent against stochastic gradient descent", path: "/ex1-h"},
+    {
+      // A section without its own link: a link inside the section's toggle would nest two controls.
+      name: "Bonus exercise 2: an MLP playground",
+      pages: [
+        {name: "The playground", path: "/bonus"},
+        {name: "(a) Fitting the spiral", path: "/bonus-a"},
+        {name: "(b) Regularisation", path: "/bonus-b"},
+        {name: "(c) Learning noise", path: "/bonus-c"}
+      ]
+    }
   ],
   // Replaces the default web-font stylesheet (an outside request) with Inputs' styles.
   globalStylesheets: ["observablehq:stdlib/inputs.css"],

@@ -1,16 +1,27 @@
 // Messages between the page-side training handle (trainer.ts) and its worker (train-worker.ts).
-import type {StateView} from "../core/ae-snapshot.js";
 import type {EngineKind} from "../core/engine.js";
-import type {JobReport, ViewOptions} from "../core/train-job.js";
-import type {RetrainJob} from "../core/retrain.js";
+import type {JobKind, JobSpec, JobView, JobViewOptions} from "../core/jobs.js";
+import type {JobReport} from "../core/train-job.js";
 
-export type ToWorker =
-  | {readonly type: "start"; readonly job: RetrainJob; readonly engine: EngineKind; readonly view: ViewOptions; readonly reportMs: number; readonly viewMs: number}
+export type ToWorker<K extends JobKind = JobKind> =
+  | {
+      readonly type: "start";
+      readonly kind: K;
+      readonly job: JobSpec<K>;
+      readonly engine: EngineKind;
+      readonly view: JobViewOptions<K>;
+      readonly reportMs: number;
+      readonly viewMs: number;
+      /** Begin paused (after the first report). */
+      readonly paused?: boolean;
+    }
   | {readonly type: "pause"}
   | {readonly type: "resume"}
+  /** While paused: train exactly one epoch and report it with a view. */
+  | {readonly type: "step"}
   | {readonly type: "stop"};
 
-export type FromWorker =
+export type FromWorker<K extends JobKind = JobKind> =
   | {readonly type: "ready"}
-  | {readonly type: "progress"; readonly report: JobReport; readonly view?: StateView; readonly elapsedMs: number; readonly tensors?: number}
+  | {readonly type: "progress"; readonly report: JobReport; readonly view?: JobView<K>; readonly elapsedMs: number; readonly tensors?: number}
   | {readonly type: "error"; readonly message: string};

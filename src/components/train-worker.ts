@@ -1,12 +1,12 @@
 /**
- * The training worker: runs one autoencoder job of the shared core off the main
- * thread, in slices of a few milliseconds, and posts throttled progress. It can
- * be paused, resumed and stopped; the page terminates it when it is done with it.
- * The fused engine needs nothing else; tfjs is loaded only if the job asks for it.
+ * The training worker: runs one job of the shared core (any kind of `jobs.ts`)
+ * off the main thread, in slices of a few milliseconds, and posts throttled
+ * progress. It can be paused, resumed, stepped one epoch at a time while paused,
+ * and stopped; the page terminates it when it is done with it. The fused engine
+ * needs nothing else; tfjs is loaded only if the job asks for it.
  */
-import type {StateView} from "../core/ae-snapshot.js";
 import type {EngineOptions} from "../core/engine.js";
-import {TrainJob} from "../core/train-job.js";
+import {createJob} from "../core/jobs.js";
 import type {Tf} from "../core/tfjs-engine.js";
 import type {FromWorker, ToWorker} from "./train-protocol.js";
 
@@ -15,6 +15,8 @@ const SLICE_MS = 12;
 
 let paused = false;
 let stopped = false;
+/** Single epochs asked for while paused. */
+let steps = 0;
 let wake: (() => void) | null = null;
 
 // A zero-delay yield that lets pause/stop messages in (setTimeout would clamp to ≥ 4 ms).
@@ -36,27 +38,36 @@ async function loadTf(): Promise<Tf> {
 
 async function run(message: Extract<ToWorker, {type: "start"}>): Promise<void> {
   const started = performance.now();
-  const tf = message.engine === "tfjs" ? await loadTf() : undefined;
-  const engine: EngineOptions = {kind: message.engine, tf};
-  const job = new TrainJob(message.job, engine);
-  const tensors = () => (tf ? tf.memory().numTensors : undefined);
   let lastReport = -Infinity;
   let lastView = -Infinity;
   try {
+    const tf = message.engine === "tfjs" ? await loadTf() : undefined;
+    const engine: EngineOptions = {kind: message.engine, tf};
+    const job = createJob(message.kind, message.job, engine);
+    const tensors = () => (tf ? tf.memory().numTensors : undefined);
     scope.postMessage({type: "progress", report: job.report(), view: job.view(message.view), elapsedMs: 0, tensors: tensors()});
+    let viewedEpoch = job.epoch;
     while (!stopped) {
-      if (paused) {
+      if (paused && steps === 0) {
+        // On pausing, the figures catch up with the last epoch trained.
+        if (viewedEpoch !== job.epoch) {
+          const view = job.view(message.view);
+          viewedEpoch = job.epoch;
+          scope.postMessage({type: "progress", report: job.report(), view, elapsedMs: performance.now() - started});
+        }
         await new Promise<void>((resolve) => (wake = resolve));
         continue;
       }
-      const end = job.advance(SLICE_MS) !== "training";
+      const single = paused;
+      if (single) --steps;
+      const end = job.advance(single ? 0 : SLICE_MS) !== "training";
       const now = performance.now();
-      if (end || now - lastReport >= message.reportMs) {
+      if (end || single || now - lastReport >= message.reportMs) {
         const report = job.report();
-        let view: StateView | undefined;
-        if (end || now - lastView >= message.viewMs) {
-          view = job.view(message.view);
+        const view = end || single || now - lastView >= message.viewMs ? job.view(message.view) : undefined;
+        if (view) {
           lastView = now;
+          viewedEpoch = job.epoch;
         }
         if (end) job.dispose();
         scope.postMessage({type: "progress", report, view, elapsedMs: now - started, tensors: end ? tensors() : undefined});
@@ -75,6 +86,7 @@ scope.onmessage = (event) => {
   const m = event.data;
   switch (m.type) {
     case "start":
+      paused = m.paused ?? paused;
       void run(m);
       break;
     case "pause":
@@ -82,6 +94,12 @@ scope.onmessage = (event) => {
       break;
     case "resume":
       paused = false;
+      wake?.();
+      wake = null;
+      break;
+    case "step":
+      if (!paused) break;
+      ++steps;
       wake?.();
       wake = null;
       break;

@@ -1,88 +1,115 @@
 /**
- * The page-side training handle. `start(jobs, onProgress)` trains each job in
- * its own module worker (the same core the loaders use) and returns
- * `{pause, resume, stop, done}`. Progress reaches `onProgress` at most every
- * ~100 ms, with the latent grid and decoder curve at a lower rate. Starting a
- * run on a channel stops the previous run on that channel; `stop()` terminates
- * the workers. Failures (a worker that cannot start or crashes, a loss that is
- * no longer finite) end that job with a message and keep its last good view.
+ * The page-side training handle. `start(jobs, onProgress, options)` trains each
+ * job in its own module worker (the same core the loaders use) and returns
+ * `{pause, resume, step, stop, done}`. Jobs are of one kind of `core/jobs.ts`
+ * (`options.kind`, the autoencoders of exercise 1 by default). Progress reaches
+ * `onProgress` at most every ~100 ms, with the job's view at a lower rate.
+ * Starting a run on a channel stops the previous run on that channel; `stop()`
+ * terminates the workers. Failures (a worker that cannot start or crashes, a
+ * loss that is no longer finite) end that job with a message and keep its last
+ * good view.
  */
-import type {StateView} from "../core/ae-snapshot.js";
 import type {EngineKind} from "../core/engine.js";
-import type {RetrainJob} from "../core/retrain.js";
-import type {Checkpoint, ViewOptions} from "../core/train-job.js";
+import type {JobKind, JobSpec, JobView, JobViewOptions} from "../core/jobs.js";
+import type {Checkpoint} from "../core/train-job.js";
 import type {FromWorker, ToWorker} from "./train-protocol.js";
 
 export type JobPhase = "starting" | "training" | "done" | "diverged" | "stopped" | "failed";
 
-export interface JobProgress {
-  readonly job: RetrainJob;
+export interface JobProgress<K extends JobKind = "autoencoder"> {
+  readonly job: JobSpec<K>;
   phase: JobPhase;
   epoch: number;
+  /** The epoch the job ends at (Infinity: it runs until stopped). */
+  epochs: number;
   examplesSeen: number;
-  /** Every epoch's mean loss so far. */
+  /** Every loss the job has recorded so far (one per epoch). */
   epochLoss: number[];
-  /** Full-data MSE checkpoints so far (jobs with `evalEvery`). */
+  /** Full-data MSE checkpoints so far (autoencoder jobs with `evalEvery`). */
   checkpoints: Checkpoint[];
+  /** Every test loss so far, for kinds that have a test set. */
+  testLoss: number[];
   /** The latest view with finite numbers. */
-  view?: StateView;
+  view?: JobView<K>;
   message?: string;
   elapsedMs: number;
   /** Live tfjs tensors in the worker at the end of the job (tfjs engine only). */
   tensors?: number;
 }
 
-export interface TrainingState {
-  readonly jobs: JobProgress[];
+export interface TrainingState<K extends JobKind = "autoencoder"> {
+  readonly jobs: JobProgress<K>[];
   readonly running: boolean;
   readonly paused: boolean;
-  /** Estimated time left for the slowest job, in ms (undefined before the first epoch). */
+  /** Estimated time left for the slowest job, in ms (undefined before the first epoch or without an end). */
   readonly remainingMs?: number;
-  readonly handle: TrainHandle;
+  readonly handle: TrainHandle<K>;
 }
 
-export interface TrainHandle {
+export interface TrainHandle<K extends JobKind = "autoencoder"> {
   pause(): void;
   resume(): void;
+  /** While paused: every job trains one more epoch and reports it. */
+  step(): void;
   stop(): void;
-  readonly done: Promise<TrainingState>;
+  readonly done: Promise<TrainingState<K>>;
 }
 
-export interface StartOptions {
+interface CommonOptions<K extends JobKind> {
   readonly engine?: EngineKind;
-  readonly view: ViewOptions;
+  readonly view: JobViewOptions<K>;
   /** Runs on the same channel replace each other. */
   readonly channel?: string;
   readonly reportMs?: number;
   readonly viewMs?: number;
+  /** Start paused: the first report (epoch 0, with a view) still arrives. */
+  readonly paused?: boolean;
   /** For tests: a factory that replaces `new Worker(...)`. */
   readonly createWorker?: () => Worker;
 }
 
+/** The job kind, which may be left out only for the autoencoders. */
+export type StartOptions<K extends JobKind = "autoencoder"> = CommonOptions<K> & (K extends "autoencoder" ? {readonly kind?: K} : {readonly kind: K});
+
 const WORKER_URL = import.meta.resolve("./train-worker.js");
-const current = new Map<string, TrainHandle>();
+const current = new Map<string, {stop(): void}>();
 
 export function createTrainWorker(): Worker {
-  return new Worker(WORKER_URL, {type: "module", name: "autoencoder training"});
+  return new Worker(WORKER_URL, {type: "module", name: "training"});
 }
 
-export function start(jobs: readonly RetrainJob[], onProgress: (state: TrainingState) => void, options: StartOptions): TrainHandle {
+export function start<K extends JobKind = "autoencoder">(
+  jobs: readonly JobSpec<K>[],
+  onProgress: (state: TrainingState<K>) => void,
+  options: StartOptions<K>
+): TrainHandle<K> {
+  const kind = (options.kind ?? "autoencoder") as K;
   const channel = options.channel ?? "default";
   current.get(channel)?.stop();
-  const progress: JobProgress[] = jobs.map((job) => ({job, phase: "starting", epoch: 0, examplesSeen: 0, epochLoss: [], checkpoints: [], elapsedMs: 0}));
+  const progress: JobProgress<K>[] = jobs.map((job) => ({
+    job,
+    phase: "starting",
+    epoch: 0,
+    epochs: Infinity,
+    examplesSeen: 0,
+    epochLoss: [],
+    checkpoints: [],
+    testLoss: [],
+    elapsedMs: 0
+  }));
   const workers: (Worker | undefined)[] = [];
-  let paused = false;
+  let paused = options.paused ?? false;
   let finished = false;
   let notifyTimer: ReturnType<typeof setTimeout> | undefined;
-  let resolveDone: (s: TrainingState) => void = () => {};
-  const done = new Promise<TrainingState>((resolve) => (resolveDone = resolve));
+  let resolveDone: (s: TrainingState<K>) => void = () => {};
+  const done = new Promise<TrainingState<K>>((resolve) => (resolveDone = resolve));
 
-  const isOver = (p: JobProgress) => p.phase !== "starting" && p.phase !== "training";
-  const snapshot = (): TrainingState => {
+  const isOver = (p: JobProgress<K>) => p.phase !== "starting" && p.phase !== "training";
+  const snapshot = (): TrainingState<K> => {
     let remainingMs: number | undefined;
     for (const p of progress) {
-      if (isOver(p) || p.epoch === 0) continue;
-      const left = (p.elapsedMs / p.epoch) * (p.job.epochs - p.epoch);
+      if (isOver(p) || p.epoch === 0 || !Number.isFinite(p.epochs)) continue;
+      const left = (p.elapsedMs / p.epoch) * (p.epochs - p.epoch);
       remainingMs = Math.max(remainingMs ?? 0, left);
     }
     return {jobs: progress.map((p) => ({...p, checkpoints: [...p.checkpoints]})), running: !finished, paused, remainingMs, handle};
@@ -116,7 +143,7 @@ export function start(jobs: readonly RetrainJob[], onProgress: (state: TrainingS
     notify();
   };
 
-  const handle: TrainHandle = {
+  const handle: TrainHandle<K> = {
     pause() {
       if (finished || paused) return;
       paused = true;
@@ -128,6 +155,10 @@ export function start(jobs: readonly RetrainJob[], onProgress: (state: TrainingS
       paused = false;
       workers.forEach((w) => w?.postMessage({type: "resume"} satisfies ToWorker));
       notify(true);
+    },
+    step() {
+      if (finished || !paused) return;
+      workers.forEach((w) => w?.postMessage({type: "step"} satisfies ToWorker));
     },
     stop() {
       if (finished) return;
@@ -152,27 +183,31 @@ export function start(jobs: readonly RetrainJob[], onProgress: (state: TrainingS
       fail(i, `The training worker stopped with an error: ${event.message || "it could not be loaded"}`);
     };
     worker.onmessageerror = () => fail(i, "A message from the training worker could not be read.");
-    worker.onmessage = (event: MessageEvent<FromWorker>) => {
+    worker.onmessage = (event: MessageEvent<FromWorker<K>>) => {
       const m = event.data;
       const p = progress[i];
       if (m.type === "ready") {
         worker.postMessage({
           type: "start",
+          kind,
           job,
           engine: options.engine ?? "fused",
           view: options.view,
           reportMs: options.reportMs ?? 100,
-          viewMs: options.viewMs ?? 400
-        } satisfies ToWorker);
+          viewMs: options.viewMs ?? 400,
+          paused
+        } satisfies ToWorker<K>);
         if (paused) worker.postMessage({type: "pause"} satisfies ToWorker);
       } else if (m.type === "error") {
         fail(i, `Training failed: ${m.message}`);
       } else if (!isOver(p)) {
         p.phase = m.report.status === "training" ? "training" : m.report.status;
         p.epoch = m.report.epoch;
+        p.epochs = m.report.epochs;
         p.examplesSeen = m.report.examplesSeen;
         p.epochLoss.push(...m.report.newEpochLosses);
-        p.checkpoints.push(...m.report.newCheckpoints);
+        if (m.report.newCheckpoints) p.checkpoints.push(...m.report.newCheckpoints);
+        if (m.report.newTestLosses) p.testLoss.push(...m.report.newTestLosses);
         p.elapsedMs = m.elapsedMs;
         if (m.view) p.view = m.view;
         if (m.report.message) p.message = m.report.message;
@@ -194,7 +229,7 @@ export function start(jobs: readonly RetrainJob[], onProgress: (state: TrainingS
  * Pauses a run while all of `elements` are off-screen or the tab is hidden, and
  * resumes it when one is visible again (unless the reader paused it). Returns a disposer.
  */
-export function pauseWhenHidden(handle: TrainHandle, elements: readonly Element[], isPausedByReader: () => boolean = () => false): () => void {
+export function pauseWhenHidden(handle: {pause(): void; resume(): void}, elements: readonly Element[], isPausedByReader: () => boolean = () => false): () => void {
   const visible = new Map<Element, boolean>(elements.map((e) => [e, true]));
   const update = () => {
     if (document.hidden || ![...visible.values()].some(Boolean)) handle.pause();

@@ -18,6 +18,28 @@ export type Field =
     }
   | {readonly key: string; readonly label: string; readonly kind: "enum"; readonly options: readonly string[]; readonly value: string};
 
+/**
+ * Fields whose value is a list, written in the URL as comma-separated text (so a
+ * value is still one string and compares with ===). They need a control of their
+ * own: `controls.ts` builds only the scalar fields above.
+ * - `set`: a subset of `options`, kept in the order of `options`.
+ * - `ints`: a list of whole numbers in [min, max], of length minLength–maxLength.
+ */
+export type ListField =
+  | {readonly key: string; readonly label: string; readonly kind: "set"; readonly options: readonly string[]; readonly minCount: number; readonly value: string}
+  | {
+      readonly key: string;
+      readonly label: string;
+      readonly kind: "ints";
+      readonly min: number;
+      readonly max: number;
+      readonly minLength: number;
+      readonly maxLength: number;
+      readonly value: string;
+    };
+
+export type AnyField = Field | ListField;
+
 export type Values = Record<string, number | string>;
 
 export interface Ignored {
@@ -27,13 +49,14 @@ export interface Ignored {
   readonly reason: string;
 }
 
-export function defaults(fields: readonly Field[]): Values {
+export function defaults(fields: readonly AnyField[]): Values {
   return Object.fromEntries(fields.map((f) => [f.key, f.value]));
 }
 
 /** Validates one raw value; returns the parsed value or the reason it is refused. */
-export function parseField(field: Field, raw: string): {value: number | string} | {reason: string} {
+export function parseField(field: AnyField, raw: string): {value: number | string} | {reason: string} {
   const text = raw.trim();
+  if (field.kind === "set" || field.kind === "ints") return parseList(field, text);
   if (field.kind === "enum") {
     return field.options.includes(text) ? {value: text} : {reason: `not one of ${field.options.join(", ")}`};
   }
@@ -45,8 +68,26 @@ export function parseField(field: Field, raw: string): {value: number | string} 
   return {value: x};
 }
 
+function parseList(field: ListField, text: string): {value: string} | {reason: string} {
+  const items = text === "" ? [] : text.split(",").map((t) => t.trim());
+  if (field.kind === "set") {
+    const unknown = items.find((t) => !field.options.includes(t));
+    if (unknown !== undefined) return {reason: `${unknown.length > 20 ? `${unknown.slice(0, 20)}…` : unknown} is not one of ${field.options.join(", ")}`};
+    if (new Set(items).size !== items.length) return {reason: "an option is repeated"};
+    if (items.length < field.minCount) return {reason: `choose at least ${field.minCount}`};
+    return {value: field.options.filter((o) => items.includes(o)).join(",")};
+  }
+  if (items.length < field.minLength || items.length > field.maxLength) return {reason: `needs ${field.minLength}–${field.maxLength} numbers`};
+  for (const t of items) {
+    if (!/^\d+$/.test(t)) return {reason: "not a list of whole numbers"};
+    const x = Number(t);
+    if (x < field.min || x > field.max) return {reason: `each number must be in ${field.min}–${field.max}`};
+  }
+  return {value: items.map(Number).join(",")};
+}
+
 /** Reads every field from URL parameters; unknown keys and invalid values are reported, defaults kept. */
-export function parseParams(fields: readonly Field[], params: URLSearchParams): {values: Values; ignored: Ignored[]} {
+export function parseParams(fields: readonly AnyField[], params: URLSearchParams): {values: Values; ignored: Ignored[]} {
   const values = defaults(fields);
   const ignored: Ignored[] = [];
   const known = new Set(fields.map((f) => f.key));
@@ -61,12 +102,12 @@ export function parseParams(fields: readonly Field[], params: URLSearchParams): 
 }
 
 /** URL parameters for the values that differ from their defaults, in field order. */
-export function toParams(fields: readonly Field[], values: Values): URLSearchParams {
+export function toParams(fields: readonly AnyField[], values: Values): URLSearchParams {
   const params = new URLSearchParams();
   for (const f of fields) if (values[f.key] !== f.value) params.set(f.key, String(values[f.key]));
   return params;
 }
 
-export function equalValues(fields: readonly Field[], a: Values, b: Values): boolean {
+export function equalValues(fields: readonly AnyField[], a: Values, b: Values): boolean {
   return fields.every((f) => a[f.key] === b[f.key]);
 }

@@ -52,6 +52,9 @@ export function createFusedEngine(problem: Problem, initial: Float64Array): Fuse
   const isWeight = weightMask(spec);
   const dead = new Uint8Array(size); // L1: weights pinned at exactly zero
   let anyDead = false;
+  const regularize = reg.kind !== "none" && reg.rate > 0;
+  // The Playground evaluates the penalty's derivative at the weight before the step.
+  const before = new Float64Array(regularize ? size : 0);
 
   const din = spec.widths[0];
   const dout = spec.widths[L];
@@ -89,6 +92,7 @@ export function createFusedEngine(problem: Problem, initial: Float64Array): Fuse
 
   function step(batch: ArrayLike<number>, count: number): number {
     const loss = compute(batch, count);
+    if (regularize) before.set(params);
     if (optimizer.kind === "adam") {
       ++t;
       const bc1 = 1 - Math.pow(optimizer.beta1, t);
@@ -100,11 +104,11 @@ export function createFusedEngine(problem: Problem, initial: Float64Array): Fuse
       for (const [start, end] of ranges) sgdUpdate(params, grad, start, end, optimizer.lr);
     }
     if (anyDead) for (const [start, end] of ranges) zeroWhere(params, dead, start, end);
-    if (reg.kind !== "none" && reg.rate > 0) {
+    if (regularize) {
       const c = optimizer.lr * reg.rate;
       for (const [start, end] of ranges) {
-        if (reg.kind === "l2") l2Shrink(params, isWeight, start, end, c);
-        else anyDead = l1Shrink(params, isWeight, dead, start, end, c) || anyDead;
+        if (reg.kind === "l2") l2Shrink(params, before, isWeight, start, end, c);
+        else anyDead = l1Shrink(params, before, isWeight, dead, start, end, c) || anyDead;
       }
     }
     return loss;
@@ -349,17 +353,23 @@ function zeroWhere(p: Float64Array, mask: Uint8Array, start: number, end: number
   for (let k = start; k < end; ++k) if (mask[k] === 1) p[k] = 0;
 }
 
-function l2Shrink(p: Float64Array, isWeight: Uint8Array, start: number, end: number, c: number): void {
-  for (let k = start; k < end; ++k) if (isWeight[k] === 1) p[k] -= c * p[k];
+/** w ← w − c·w_before: L2's derivative, taken at the weight before this step's gradient update. */
+function l2Shrink(p: Float64Array, before: Float64Array, isWeight: Uint8Array, start: number, end: number, c: number): void {
+  for (let k = start; k < end; ++k) if (isWeight[k] === 1) p[k] -= c * before[k];
 }
 
-/** The Playground's L1 rule; returns whether any weight died in this call. */
-function l1Shrink(p: Float64Array, isWeight: Uint8Array, dead: Uint8Array, start: number, end: number, c: number): boolean {
+/**
+ * The Playground's L1 rule: w ← w − c·sign(w_before); a weight that this move
+ * carries across zero is set to exactly zero and marked dead. Returns whether
+ * any weight died in this call.
+ */
+function l1Shrink(p: Float64Array, before: Float64Array, isWeight: Uint8Array, dead: Uint8Array, start: number, end: number, c: number): boolean {
   let died = false;
   for (let k = start; k < end; ++k) {
     if (isWeight[k] === 0 || dead[k] === 1) continue;
     const w = p[k];
-    const moved = w - c * (w > 0 ? 1 : w < 0 ? -1 : 0);
+    const b = before[k];
+    const moved = w - c * (b > 0 ? 1 : b < 0 ? -1 : 0);
     if (w * moved < 0) {
       p[k] = 0;
       dead[k] = 1;

@@ -30,7 +30,8 @@ export function sgd(lr: number): OptimizerConfig {
 
 /**
  * Weight regularisation as the TensorFlow Playground applies it: after the
- * gradient update, every weight (not bias) moves by −lr·rate·∂R/∂w. With L1, a
+ * gradient update, every weight (not bias) moves by −lr·rate·∂R/∂w, with ∂R/∂w
+ * taken at the weight before the gradient update (R = |w| or w²/2). With L1, a
  * weight that this move carries across zero is set to exactly zero and stays
  * there for the rest of training.
  */

@@ -72,6 +72,8 @@ export function createTfjsEngine(tf: Tf, problem: Problem, initial: Float64Array
       const idx = tf.tensor1d(Array.from({length: count}, (_, r) => batch[r]), "int32");
       const xb = tf.gather(X, idx);
       const tb = tf.gather(T, idx);
+      // The penalty's derivative is taken at the weights before the gradient update, as in the Playground.
+      const before = reg.kind !== "none" && reg.rate > 0 ? kernels.map((k) => tf.mul(k, 1) as TF.Tensor2D) : [];
       const value = opt.minimize(() => lossOf(predict(xb), tb), true, varList) as TF.Scalar;
       if (reg.kind !== "none" && reg.rate > 0) {
         const c = optimizer.lr * reg.rate;
@@ -79,9 +81,9 @@ export function createTfjsEngine(tf: Tf, problem: Problem, initial: Float64Array
           if (!trainable[l]) continue;
           const w: TF.Tensor2D = tf.mul(kernels[l], alive[l]);
           if (reg.kind === "l2") {
-            kernels[l].assign(tf.sub(w, tf.mul(c, w)));
+            kernels[l].assign(tf.sub(w, tf.mul(c, before[l])));
           } else {
-            const moved: TF.Tensor2D = tf.sub(w, tf.mul(c, tf.sign(w)));
+            const moved: TF.Tensor2D = tf.sub(w, tf.mul(c, tf.sign(before[l])));
             const crossed = tf.less(tf.mul(w, moved), 0);
             alive[l].assign(tf.where(crossed, tf.zerosLike(w), alive[l]) as TF.Tensor2D);
             kernels[l].assign(tf.mul(moved, alive[l]));

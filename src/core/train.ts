@@ -14,6 +14,14 @@ export interface LoopOptions {
   readonly shuffle?: boolean;
   /** Drop the last incomplete batch of an epoch (default true). */
   readonly dropLast?: boolean;
+  /**
+   * Keep the last incomplete batch and add its rows to the first batch of the
+   * next epoch (default false; overrides dropLast). This is the TensorFlow
+   * Playground's rule: it accumulates gradients point by point and updates after
+   * every batchSize-th point of an epoch, so the rows left at the end of an epoch
+   * join the next epoch's first update.
+   */
+  readonly carryLast?: boolean;
 }
 
 export function stepsPerEpoch(n: number, batchSize: number, dropLast = true): number {
@@ -26,6 +34,7 @@ export class TrainingLoop {
   readonly batchSize: number;
   readonly shuffle: boolean;
   readonly dropLast: boolean;
+  readonly carryLast: boolean;
   readonly stepsPerEpoch: number;
   /** Epochs completed so far. */
   epoch = 0;
@@ -37,6 +46,9 @@ export class TrainingLoop {
   readonly epochLosses: number[] = [];
   private readonly rng: Rng;
   private readonly order: Int32Array;
+  /** carryLast: rows left over from the previous epoch, then room for one batch. */
+  private readonly carried: Int32Array;
+  private carriedCount = 0;
 
   constructor(engine: StepEngine, rng: Rng, options: LoopOptions) {
     const {n} = engine.problem;
@@ -48,10 +60,17 @@ export class TrainingLoop {
     this.n = n;
     this.batchSize = batchSize;
     this.shuffle = options.shuffle ?? true;
-    this.dropLast = options.dropLast ?? true;
+    this.carryLast = options.carryLast ?? false;
+    this.dropLast = this.carryLast || (options.dropLast ?? true);
     this.stepsPerEpoch = stepsPerEpoch(n, batchSize, this.dropLast);
     this.rng = rng;
     this.order = Int32Array.from({length: n}, (_, i) => i);
+    this.carried = new Int32Array(this.carryLast ? 2 * batchSize : 0);
+  }
+
+  /** Rows waiting to join the next epoch's first batch (carryLast only). */
+  get pendingRows(): number {
+    return this.carriedCount;
   }
 
   /** Runs one epoch and returns its mean step loss (NaN if any step diverged). */
@@ -61,11 +80,20 @@ export class TrainingLoop {
     let sum = 0;
     for (let s = 0; s < this.stepsPerEpoch; ++s) {
       const start = s * batchSize;
-      const count = Math.min(batchSize, n - start);
-      const loss = this.engine.step(order.subarray(start, start + count), count);
+      let rows = order.subarray(start, start + Math.min(batchSize, n - start));
+      if (s === 0 && this.carriedCount > 0) {
+        this.carried.set(rows, this.carriedCount);
+        rows = this.carried.subarray(0, this.carriedCount + rows.length);
+      }
+      const count = rows.length;
+      const loss = this.engine.step(rows, count);
       this.stepLosses.push(loss);
       this.examplesSeen += count;
       sum += loss;
+    }
+    if (this.carryLast) {
+      this.carriedCount = n - this.stepsPerEpoch * batchSize;
+      this.carried.set(order.subarray(n - this.carriedCount));
     }
     const mean = sum / this.stepsPerEpoch;
     this.epochLosses.push(mean);

@@ -14,5 +14,5 @@ declare module "@observablehq/inputs" {
   export function toggle(options?: Common & {value?: boolean}): Input<boolean>;
   export function button(content?: string | Node, options?: Common & {value?: unknown; reduce?: (v: unknown) => unknown}): Input<unknown>;
   export function table(data: unknown, options?: Record<string, unknown>): HTMLElement;
-  export function checkbox<T>(data: readonly T[], options?: Common & {value?: readonly T[]}): Input<T[]>;
+  export function checkbox<T>(data: readonly T[], options?: Common & {value?: readonly T[]; format?: (x: T) => string}): Input<T[]>;
 }

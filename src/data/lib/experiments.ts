@@ -11,6 +11,21 @@ import type {GdSgdConfig, GdSgdCurve} from "../../core/gd-sgd.js";
 import {buildPerfectSnapshot} from "../../core/perfect-snapshot.js";
 import type {PerfectSnapshot} from "../../core/perfect-snapshot.js";
 import {STEP_COST, STEP_COST_MEASURED} from "../../core/step-cost.js";
+import type {ExperimentOptions} from "../../core/playground/experiment.js";
+import type {PlaygroundSettings} from "../../core/playground/settings.js";
+import type {MemorizationStudy, RegularizationStudy, SpiralStudy} from "../../core/playground/studies.js";
+import {
+  STUDY_OPTIONS,
+  SPIRAL_WINNER,
+  SPIRAL_CANDIDATES,
+  SPIRAL_SEEDS,
+  assembleMemorization,
+  assembleRegularization,
+  assembleSpiral,
+  memorizationRuns,
+  regularizationRuns,
+  spiralRuns
+} from "../../core/playground/studies.js";
 import {memo} from "./memo.js";
 import {runAll} from "./pool.js";
 
@@ -95,4 +110,35 @@ export function gdSgd(): Promise<GdSgdSnapshot> {
     log(`gd vs sgd: ${trained.length} runs trained, ${slots.length - todo.length} read off exercise 1 (g), in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     return {config, seeds, stepCost: STEP_COST, stepCostMeasured: STEP_COST_MEASURED, curves};
   });
+}
+
+/** Trains playground runs in parallel; results in the order of `runs`. */
+async function playgroundRuns(name: string, runs: readonly PlaygroundSettings[], options: (i: number) => ExperimentOptions) {
+  const t0 = Date.now();
+  const results = await runAll(runs.map((settings, i) => ({task: "playgroundExperiment" as const, args: [settings, options(i)] as const})));
+  log(`${name}: ${runs.length} runs in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return results;
+}
+
+export function spiralStudy(): Promise<SpiralStudy> {
+  const runs = spiralRuns();
+  const k = SPIRAL_SEEDS.length;
+  const winner = SPIRAL_CANDIDATES.findIndex((c) => c.name === SPIRAL_WINNER) * k;
+  // The first seed of each candidate is drawn (the winner in full); the other seeds only count.
+  const options = (i: number) => (i === winner ? STUDY_OPTIONS.full : i % k === 0 ? STUDY_OPTIONS.thumbnail : STUDY_OPTIONS.lossOnly);
+  return memo("bonus-spiral", {runs, STUDY_OPTIONS}, async () => assembleSpiral(await playgroundRuns("bonus-spiral", runs, options)));
+}
+
+export function regularizationStudy(): Promise<RegularizationStudy> {
+  const runs = regularizationRuns();
+  return memo("bonus-regularization", {runs, STUDY_OPTIONS}, async () =>
+    assembleRegularization(await playgroundRuns("bonus-regularization", runs, () => STUDY_OPTIONS.full))
+  );
+}
+
+export function memorizationStudy(): Promise<MemorizationStudy> {
+  const runs = memorizationRuns();
+  return memo("bonus-memorization", {runs, STUDY_OPTIONS}, async () =>
+    assembleMemorization(await playgroundRuns("bonus-memorization", runs, (i) => (i === 0 ? STUDY_OPTIONS.full : STUDY_OPTIONS.thumbnail)))
+  );
 }

@@ -3,7 +3,8 @@
  * of the report adds its own keys; every value is read from a computed result.
  */
 import {MODEL_NAMES} from "../../core/autoencoder.js";
-import {autoencoderSnapshot} from "./experiments.js";
+import {architectureName} from "../../core/playground/settings.js";
+import {autoencoderSnapshot, memorizationStudy, regularizationStudy, spiralStudy} from "./experiments.js";
 import {ex1EhSummary} from "./summary-ex1-eh.js";
 import type {Ex1EhSummary} from "./summary-ex1-eh.js";
 
@@ -15,11 +16,52 @@ export interface ModelSummary {
   optimumMse?: number[];
 }
 
+export interface LossSummary {
+  trainLoss: number;
+  testLoss: number;
+}
+
+export interface WeightSummary extends LossSummary {
+  /** Fraction of the weights (biases excluded) that are exactly 0. */
+  zeroWeightFraction: number;
+  meanAbsWeight: number;
+}
+
 export interface Summary {
   ex1: {
     seeds: number[];
     models: Record<string, ModelSummary>;
   } & Ex1EhSummary;
+  bonus: {
+    /** (a) The architecture that classifies the spiral from X₁ and X₂, on the default seed. */
+    spiral: LossSummary & {architecture: string; medianTestLoss: number};
+    /** (b) The 6 × 8 network on one data set and seed, three ways. */
+    regularization: Record<"none" | "l1" | "l2", WeightSummary>;
+    /** (c) Memorising noise: one entry per seed. */
+    memorization: {noise: number; trainRatio: number; seeds: number[]; trainLoss: number[]; testLoss: number[]};
+  };
+}
+
+async function bonusSummary(): Promise<Summary["bonus"]> {
+  const [spiral, reg, memo] = await Promise.all([spiralStudy(), regularizationStudy(), memorizationStudy()]);
+  const winner = spiral.candidates.find((c) => c.name === spiral.winner)!;
+  const {settings, trainLoss, testLoss} = winner.run;
+  const weights = (kind: "none" | "l1" | "l2"): WeightSummary => {
+    const r = reg.runs[kind];
+    return {trainLoss: r.trainLoss, testLoss: r.testLoss, zeroWeightFraction: r.final.stats.zeroFraction, meanAbsWeight: r.final.stats.meanAbs};
+  };
+  const first = memo.runs[0].settings;
+  return {
+    spiral: {architecture: architectureName(settings), trainLoss, testLoss, medianTestLoss: winner.medianTestLoss},
+    regularization: {none: weights("none"), l1: weights("l1"), l2: weights("l2")},
+    memorization: {
+      noise: first.noise,
+      trainRatio: first.trainRatio,
+      seeds: memo.runs.map((r) => r.settings.seed),
+      trainLoss: memo.runs.map((r) => r.trainLoss),
+      testLoss: memo.runs.map((r) => r.testLoss)
+    }
+  };
 }
 
 export async function buildSummary(): Promise<Summary> {
@@ -40,5 +82,5 @@ export async function buildSummary(): Promise<Summary> {
     };
   }
   models.pca.optimumMse = seeds.map(() => snap.pca.optimumMse);
-  return {ex1: {seeds, models, ...(await ex1EhSummary(seeds))}};
+  return {ex1: {seeds, models, ...(await ex1EhSummary(seeds))}, bonus: await bonusSummary()};
 }

@@ -9,6 +9,9 @@ import {encoderRetrainRun} from "../../core/encoder-retrain.js";
 import type {EncoderRetrainConfig} from "../../core/encoder-retrain.js";
 import {gdSgdRun} from "../../core/gd-sgd.js";
 import type {GdSgdConfig, OptimizerKind} from "../../core/gd-sgd.js";
+import type {ExperimentOptions} from "../../core/playground/experiment.js";
+import {runExperiment} from "../../core/playground/experiment.js";
+import type {PlaygroundSettings} from "../../core/playground/settings.js";
 
 export const TASKS = {
   autoencoderRun(name: ModelName, seed: number, config: SnapshotConfig) {
@@ -21,6 +24,9 @@ export const TASKS = {
   /** Exercise 1 (h): one learning curve of the same problem. */
   gdSgdRun(seed: number, weights: readonly number[], optimizer: OptimizerKind, batchSize: number, config: GdSgdConfig) {
     return gdSgdRun(seed, weights, optimizer, batchSize, config);
+  },
+  playgroundExperiment(settings: PlaygroundSettings, options: ExperimentOptions) {
+    return runExperiment(settings, options);
   }
 };
 

@@ -1,0 +1,183 @@
+/**
+ * The playground's Plot figures, pure functions of data and options: the output
+ * as a heat map over [−6, 6]² with the training and test points, the train and
+ * test loss curves, and weight histograms. One diverging, colour-blind-safe scheme
+ * (PuOr: purple −1, orange +1, clamped) is shared with the network diagram.
+ */
+import * as Plot from "@observablehq/plot";
+import * as d3 from "d3";
+
+/**
+ * Heat maps use the middle of the PuOr scheme (light enough for points and text to
+ * stand out on them); labels, points and edges use its strong ends.
+ */
+const MAP_SPAN = [0.1, 0.9] as const;
+const mapInterpolate = (t: number) => d3.interpolatePuOr(MAP_SPAN[0] + (MAP_SPAN[1] - MAP_SPAN[0]) * t);
+
+/** The heat-map colour of a value in [−1, 1] (clamped): purple for −1, light grey for 0, orange for +1. */
+export function signColor(v: number): string {
+  const t = Number.isFinite(v) ? Math.max(-1, Math.min(1, v)) : 0;
+  return mapInterpolate((t + 1) / 2);
+}
+
+/** The strong colour of a sign: a label, a point, an edge. */
+export function labelColor(sign: number): string {
+  return d3.interpolatePuOr(sign > 0 ? 0.97 : 0.03);
+}
+
+/** A sign drawn as a line or a bar: lighter than a label, so that it reads on light and dark backgrounds alike. */
+export function edgeColor(sign: number): string {
+  return d3.interpolatePuOr(sign > 0 ? 0.82 : 0.17);
+}
+
+/** The heat-map scale as Plot options, for legends and rasters. */
+export const SIGN_SCALE = {type: "linear", interpolate: mapInterpolate, domain: [-1, 1], clamp: true} as const;
+
+export interface OutputMapData {
+  /** grid × grid output values, row by row from the bottom (y = −6) up. */
+  readonly output: readonly number[];
+  readonly grid: number;
+  /** Rows [x1, x2, label]. */
+  readonly train: readonly (readonly number[])[];
+  readonly test: readonly (readonly number[])[];
+}
+
+export interface OutputMapOptions {
+  readonly width: number;
+  readonly title?: string;
+  readonly showTest?: boolean;
+  readonly legend?: boolean;
+  /** Draw the points smaller (thumbnails). */
+  readonly small?: boolean;
+}
+
+const DOMAIN: [number, number] = [-6, 6];
+
+export function outputMap(data: OutputMapData, options: OutputMapOptions): SVGSVGElement | HTMLElement {
+  const {width, showTest = true, legend = true, small = false} = options;
+  const size = Math.max(small ? 120 : 220, Math.min(width, 560));
+  const margin = small ? 4 : 36;
+  const points = [
+    ...data.train.map(([x, y, label]) => ({x, y, label, set: "train"})),
+    ...(showTest ? data.test.map(([x, y, label]) => ({x, y, label, set: "test"})) : [])
+  ];
+  const r = small ? 1.6 : 3;
+  return Plot.plot({
+    width: size,
+    height: size - (small ? 0 : margin) + (small ? 0 : 8),
+    title: options.title,
+    marginLeft: margin,
+    marginBottom: small ? 4 : 32,
+    marginTop: small ? 4 : 8,
+    marginRight: small ? 4 : 8,
+    x: {domain: DOMAIN, label: small ? null : "x₁", axis: small ? null : "bottom", ticks: 7, labelAnchor: "center", labelArrow: "none"},
+    y: {domain: DOMAIN, label: small ? null : "x₂", axis: small ? null : "left", ticks: 7, labelAnchor: "center", labelArrow: "none"},
+    color: {...SIGN_SCALE, legend: legend && !small, label: "network output (and point label)"},
+    marks: [
+      data.output.length
+        ? Plot.raster(data.output as number[], {width: data.grid, height: data.grid, x1: DOMAIN[0], x2: DOMAIN[1], y1: DOMAIN[0], y2: DOMAIN[1], fill: (d: number) => d, imageRendering: "pixelated"})
+        : null,
+      ...(["test", "train"] as const).flatMap((set) =>
+        [-1, 1].map((label) =>
+          Plot.dot(
+            points.filter((p) => p.set === set && p.label === label),
+            {x: "x", y: "y", r, fill: labelColor(label), stroke: set === "train" ? "white" : "black", strokeWidth: small ? 0.5 : 1}
+          )
+        )
+      ),
+      Plot.frame({stroke: "currentColor", strokeOpacity: 0.4})
+    ]
+  });
+}
+
+export interface LossCurveData {
+  readonly epoch: readonly number[];
+  readonly train: readonly number[];
+  readonly test: readonly number[];
+}
+
+export interface LossCurveOptions {
+  readonly width: number;
+  readonly height?: number;
+  readonly title?: string;
+  /** Epochs on the x axis (default: the last recorded). */
+  readonly epochs?: number;
+  /** A horizontal reference line, e.g. 0.5 (answering 0 everywhere). */
+  readonly reference?: {readonly value: number; readonly label: string};
+  /** A logarithmic loss axis (for losses that end near zero). */
+  readonly log?: boolean;
+}
+
+/** Keeps at most ~max points of a curve, always the first and the last. */
+function thin<T>(rows: T[], max: number): T[] {
+  if (rows.length <= max) return rows;
+  const stride = Math.ceil(rows.length / max);
+  return rows.filter((_, i) => i % stride === 0 || i === rows.length - 1);
+}
+
+export function lossCurves(data: LossCurveData, options: LossCurveOptions): SVGSVGElement | HTMLElement {
+  const {width, height = 200, reference} = options;
+  const rows = thin(
+    data.epoch.flatMap((epoch, i) => [
+      {epoch, loss: data.train[i], set: "train"},
+      {epoch, loss: data.test[i], set: "test"}
+    ]).filter((d) => Number.isFinite(d.loss)),
+    1600
+  );
+  const last = data.epoch.length - 1;
+  const log = options.log ?? false;
+  const shown = log ? rows.filter((d) => d.loss > 0) : rows;
+  // End labels, nudged apart: the larger loss above, the smaller below.
+  const above = last >= 0 && data.train[last] >= data.test[last] ? "train" : "test";
+  const ends = last >= 0 ? (["train", "test"] as const).map((set) => ({epoch: data.epoch[last], loss: set === "train" ? data.train[last] : data.test[last], set, dy: set === above ? -6 : 6})) : [];
+  const top = Math.max(log ? 0 : 0.1, ...shown.map((d) => d.loss), reference ? reference.value * 1.1 : 0);
+  const bottom = log ? Math.min(...shown.map((d) => d.loss)) * 0.7 : 0;
+  return Plot.plot({
+    width,
+    height,
+    title: options.title,
+    marginLeft: 44,
+    marginRight: 44,
+    x: {label: "epoch", domain: [0, Math.max(1, options.epochs ?? data.epoch[last] ?? 1)]},
+    y: {label: "loss ½(output − label)²", domain: [bottom, top * (log ? 1.5 : 1)], grid: true, type: log ? "log" : "linear", tickFormat: log ? "~g" : undefined},
+    marks: [
+      reference
+        ? [
+            Plot.ruleY([reference.value], {stroke: "var(--theme-foreground-muted)", strokeDasharray: "2,3"}),
+            Plot.text([reference], {x: 0, y: "value", text: "label", textAnchor: "start", dy: -6, dx: 4, fill: "var(--theme-foreground-muted)"})
+          ]
+        : null,
+      Plot.line(shown.filter((d) => d.set === "train"), {x: "epoch", y: "loss", stroke: "var(--theme-foreground-focus)", strokeWidth: 1.5}),
+      Plot.line(shown.filter((d) => d.set === "test"), {x: "epoch", y: "loss", stroke: "currentColor", strokeDasharray: "5,3", strokeWidth: 1.5}),
+      ends.map((d) => Plot.text([d], {x: "epoch", y: "loss", text: "set", textAnchor: "start", dx: 4, dy: d.dy, fill: d.set === "train" ? "var(--theme-foreground-focus)" : "currentColor"})),
+      log ? null : Plot.ruleY([0])
+    ]
+  });
+}
+
+export interface WeightSet {
+  readonly name: string;
+  readonly weights: readonly number[];
+}
+
+/** Histograms of the weights that are not exactly zero, one row per set; the zeros are counted in the row's label. */
+export function weightHistograms(sets: readonly WeightSet[], options: {readonly width: number}): SVGSVGElement | HTMLElement {
+  const rows = sets.flatMap((s) => s.weights.filter((w) => w !== 0).map((w) => ({name: s.name, w, sign: w < 0 ? "negative" : "positive"})));
+  const labels = new Map(sets.map((s) => [s.name, `${s.name}: ${s.weights.filter((w) => w === 0).length} of ${s.weights.length} exactly 0`]));
+  const extent = Math.max(0.5, ...rows.map((r) => Math.abs(r.w)));
+  return Plot.plot({
+    width: options.width,
+    height: 90 * sets.length + 50,
+    marginLeft: 44,
+    fy: {label: null, domain: sets.map((s) => s.name), tickFormat: (name: string) => labels.get(name) ?? name, axis: "right"},
+    marginRight: Math.min(220, options.width * 0.4),
+    x: {label: "weight (the zeros are counted on the right, not drawn)", domain: [-extent, extent]},
+    y: {label: "weights", grid: true},
+    marks: [
+      Plot.rectY(rows, {...Plot.binX<Plot.RectYOptions>({y: "count"}, {x: "w", fill: "sign", thresholds: 40}), fy: "name"}),
+      Plot.ruleX([0], {stroke: "currentColor", strokeOpacity: 0.5}),
+      Plot.ruleY([0])
+    ],
+    color: {domain: ["negative", "positive"], range: [edgeColor(-1), edgeColor(1)]}
+  });
+}

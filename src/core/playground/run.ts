@@ -1,0 +1,148 @@
+/**
+ * One playground run, trained as the TensorFlow Playground trains: the chosen
+ * features of the points, hidden layers with one activation, a tanh output,
+ * weights U(−0.5, 0.5) and biases 0.1, plain SGD on ½(output − label)² averaged
+ * over the batch, the training set walked in the same fixed order every epoch
+ * with an update after every batchSize-th point (leftover points join the next
+ * epoch's first update), and L1/L2 applied to weights after every update.
+ * Losses are the Playground's: ½(output − label)² averaged over a whole set.
+ */
+import {createEngine} from "../engine.js";
+import type {EngineOptions} from "../engine.js";
+import type {MlpSpec} from "../mlp.js";
+import {forward, initParams, layout} from "../mlp.js";
+import type {Problem, Regularization} from "../problem.js";
+import {sgd} from "../problem.js";
+import {createRng} from "../random.js";
+import type {Rng} from "../random.js";
+import {TrainingLoop} from "../train.js";
+import type {PlaygroundData} from "./datasets.js";
+import {playgroundData} from "./datasets.js";
+import {featurize} from "./features.js";
+import type {PlaygroundConfig} from "./settings.js";
+import {MAX_LAYERS, MAX_NEURONS} from "./settings.js";
+
+export function playgroundSpec(config: Pick<PlaygroundConfig, "features" | "hidden" | "activation">): MlpSpec {
+  if (config.features.length < 1) throw new RangeError("choose at least one feature");
+  if (config.hidden.length > MAX_LAYERS) throw new RangeError(`at most ${MAX_LAYERS} hidden layers`);
+  for (const w of config.hidden) {
+    if (!Number.isInteger(w) || w < 1 || w > MAX_NEURONS) throw new RangeError(`a hidden layer has 1–${MAX_NEURONS} neurons, got ${w}`);
+  }
+  return {
+    widths: [config.features.length, ...config.hidden, 1],
+    activations: [...config.hidden.map(() => config.activation), "tanh"]
+  };
+}
+
+/** Mean over the rows of ½(output − label)²: the loss the Playground shows. */
+export function playgroundLoss(spec: MlpSpec, params: Float64Array, inputs: Float64Array, labels: Float64Array): number {
+  const n = labels.length;
+  if (n === 0) return NaN;
+  const out = forward(spec, params, inputs, n);
+  let sum = 0;
+  for (let i = 0; i < n; ++i) {
+    const e = out[i] - labels[i];
+    sum += 0.5 * e * e;
+  }
+  return sum / n;
+}
+
+export interface WeightStats {
+  /** Number of weights (biases excluded). */
+  readonly count: number;
+  /** Fraction of weights that are exactly 0. */
+  readonly zeroFraction: number;
+  readonly meanAbs: number;
+}
+
+export function weightStats(spec: MlpSpec, params: Float64Array): WeightStats {
+  let count = 0;
+  let zeros = 0;
+  let abs = 0;
+  for (const ly of layout(spec)) {
+    for (let k = ly.w; k < ly.w + ly.in * ly.out; ++k) {
+      ++count;
+      if (params[k] === 0) ++zeros;
+      abs += Math.abs(params[k]);
+    }
+  }
+  return {count, zeroFraction: zeros / count, meanAbs: abs / count};
+}
+
+/**
+ * The random streams of a run, all from its one seed: the data and the initial
+ * weights come from two independent streams, so changing the network leaves the
+ * data as it is and vice versa.
+ */
+function streams(seed: number): {root: Rng; data: Rng; init: Rng} {
+  const root = createRng(seed);
+  const data = root.fork();
+  return {root, data, init: root.fork()};
+}
+
+/** The training and test points a run with this configuration uses. */
+export function runData(config: PlaygroundConfig): PlaygroundData {
+  return playgroundData(config, streams(config.seed).data);
+}
+
+export class PlaygroundRun {
+  readonly config: PlaygroundConfig;
+  readonly data: PlaygroundData;
+  readonly spec: MlpSpec;
+  readonly initial: Float64Array;
+  readonly trainInputs: Float64Array;
+  readonly testInputs: Float64Array;
+  readonly loop: TrainingLoop;
+
+  constructor(config: PlaygroundConfig, engine: EngineOptions = {}) {
+    this.config = config;
+    const rng = streams(config.seed);
+    this.data = playgroundData(config, rng.data);
+    this.spec = playgroundSpec(config);
+    this.initial = initParams(this.spec, "playground", rng.init);
+    this.trainInputs = featurize(this.data.train.xy, config.features);
+    this.testInputs = featurize(this.data.test.xy, config.features);
+    const regularization: Regularization = {kind: config.regularization, rate: config.regularization === "none" ? 0 : config.regRate};
+    const problem: Problem = {
+      spec: this.spec,
+      inputs: this.trainInputs,
+      targets: this.data.train.label,
+      n: this.data.train.label.length,
+      loss: "half-se",
+      optimizer: sgd(config.lr),
+      regularization
+    };
+    // The order is fixed: the loop never shuffles, so its random source is never drawn from.
+    this.loop = new TrainingLoop(createEngine(problem, this.initial, engine), rng.root, {batchSize: config.batchSize, shuffle: false, carryLast: true});
+  }
+
+  get epoch(): number {
+    return this.loop.epoch;
+  }
+
+  params(): Float64Array {
+    return this.loop.engine.getParams();
+  }
+
+  /** The network's output for `n` feature rows. */
+  outputs(params: Float64Array, inputs: Float64Array, n: number): Float64Array {
+    return forward(this.spec, params, inputs, n);
+  }
+
+  /** The Playground's train and test loss at the current parameters. */
+  losses(params: Float64Array = this.params()): {train: number; test: number} {
+    return {
+      train: playgroundLoss(this.spec, params, this.trainInputs, this.data.train.label),
+      test: playgroundLoss(this.spec, params, this.testInputs, this.data.test.label)
+    };
+  }
+
+  /** One epoch; returns its mean step loss (not finite if training diverged). */
+  runEpoch(): number {
+    return this.loop.runEpoch();
+  }
+
+  dispose(): void {
+    this.loop.engine.dispose();
+  }
+}

@@ -2,7 +2,8 @@ import {defineConfig} from "@playwright/test";
 // @ts-expect-error: a plain ES module without type declarations
 import {findChromium} from "./scripts/chromium.mjs";
 
-const PORT = 4173;
+// TEST_PORT lets two test runs on one machine use different ports.
+const PORT = Number(process.env.TEST_PORT ?? 4173);
 
 export default defineConfig({
   testDir: "tests/browser",

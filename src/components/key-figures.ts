@@ -34,3 +34,55 @@ export function keyFiguresTable(models: Readonly<Record<string, KeyFigureModel>>
     )}</tbody>
   </table>` as HTMLTableElement;
 }
+
+export interface MoreKeyFigures {
+  readonly ex1: {
+    readonly perfectReconstruction: {readonly n: number; readonly mse: number};
+    readonly retrain: Readonly<Record<"mseBefore" | "mseAfterReinit" | "mseAfterRetrain" | "optimalEncoderMse", readonly number[]>>;
+    readonly gdVsSgd: readonly {optimizer: string; batchSize: number; learningRate: number; examplesSeen: number; finalMse: readonly number[]}[];
+  };
+  readonly bonus: {
+    readonly spiral: {architecture: string; trainLoss: number; testLoss: number};
+    readonly regularization: Readonly<Record<"none" | "l1" | "l2", {trainLoss: number; testLoss: number; zeroWeightFraction: number; meanAbsWeight: number}>>;
+    readonly memorization: {noise: number; trainRatio: number; trainLoss: readonly number[]; testLoss: readonly number[]};
+  };
+}
+
+/** One line per remaining part of the sheet, each with its headline numbers (medians over seeds). */
+export function moreKeyFiguresTable(s: MoreKeyFigures): HTMLTableElement {
+  const f = d3.format(".4f");
+  const med = (xs: readonly number[]) => d3.median(xs) ?? NaN;
+  const r = s.ex1.retrain;
+  const pct = d3.format(".1%");
+  const rows: [string, string, Node | string][] = [
+    ["1 (e)", "ex1-e", `a constructed autoencoder reconstructs all ${s.ex1.perfectReconstruction.n} points: MSE ${s.ex1.perfectReconstruction.mse.toExponential(1)}`],
+    [
+      "1 (g)",
+      "ex1-fg",
+      `big model, decoder frozen, encoder redrawn: MSE ${f(med(r.mseBefore))} before → ${f(med(r.mseAfterReinit))} redrawn → ${f(med(r.mseAfterRetrain))} retrained; best possible encoder ${f(med(r.optimalEncoderMse))}`
+    ],
+    [
+      "1 (h)",
+      "ex1-h",
+      s.ex1.gdVsSgd.map((c) => `${c.optimizer} batch ${c.batchSize}: ${f(med(c.finalMse))}`).join("; ") + ` (after ${d3.format(",")(s.ex1.gdVsSgd[0]?.examplesSeen ?? 0)} examples)`
+    ],
+    ["2 (a)", "bonus-a", `spiral from X₁, X₂: ${s.bonus.spiral.architecture}, test loss ${f(s.bonus.spiral.testLoss)}`],
+    [
+      "2 (b)",
+      "bonus-b",
+      (["none", "l1", "l2"] as const)
+        .map((k) => `${k === "none" ? "no regularisation" : k.toUpperCase()}: ${pct(s.bonus.regularization[k].zeroWeightFraction)} weights zero, mean |w| ${f(s.bonus.regularization[k].meanAbsWeight)}`)
+        .join("; ")
+    ],
+    [
+      "2 (c)",
+      "bonus-c",
+      `noise ${s.bonus.memorization.noise}, ${s.bonus.memorization.trainRatio} % training data: train loss ${f(med(s.bonus.memorization.trainLoss))}, test loss ${f(med(s.bonus.memorization.testLoss))}`
+    ]
+  ];
+  return html`<table class="key-figures more">
+    <caption>The other parts, in one line each (medians over seeds where there are several)</caption>
+    <thead><tr><th scope="col">part</th><th scope="col">result</th></tr></thead>
+    <tbody>${rows.map(([part, page, text]) => html`<tr><th scope="row"><a href=${`./${page}`}>${part}</a></th><td>${text}</td></tr>`)}</tbody>
+  </table>` as HTMLTableElement;
+}

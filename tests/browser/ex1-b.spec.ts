@@ -2,13 +2,19 @@ import {expect, test} from "@playwright/test";
 import {builtData, median} from "./data.js";
 
 interface Summary {
-  ex1: {seeds: number[]; models: Record<string, {params: number; finalMse: number[]; optimumMse?: number[]}>};
+  ex1: {
+    seeds: number[];
+    models: Record<string, {params: number; finalMse: number[]; optimumMse?: number[]}>;
+    perfectReconstruction: {n: number; mse: number};
+    retrain: Record<string, number[]>;
+  };
+  bonus: {spiral: {testLoss: number}; memorization: {testLoss: number[]}};
 }
 const summary = builtData<Summary>("summary");
 
 test("home shows the key figures computed by the loaders", async ({page}) => {
   await page.goto("/");
-  const table = page.locator("table.key-figures");
+  const table = page.locator("table.key-figures:not(.more)");
   await expect(table).toBeVisible();
   await expect(table.locator("tbody tr")).toHaveCount(3);
   for (const [name, label, params] of [["big", "big", "10,603"], ["small", "small", "563"], ["pca", "PCA", "7"]] as const) {
@@ -51,4 +57,18 @@ test("exercise 1 (b): the seed table and the discussion quote the loaders' numbe
   await expect(discussion.filter({hasText: "The linear model is PCA"})).toContainText(
     `within ${(100 * (worstPca / models.pca.optimumMse![0] - 1)).toFixed(3)} %`
   );
+});
+
+test("home: one line per other part, each quoting the summary", async ({page}) => {
+  await page.goto("/");
+  const more = page.locator("table.key-figures.more tbody tr");
+  await expect(more).toHaveCount(6);
+  await expect(more.nth(0)).toContainText(`MSE ${summary.ex1.perfectReconstruction.mse.toExponential(1)}`);
+  await expect(more.nth(1)).toContainText(`${median(summary.ex1.retrain.mseAfterRetrain).toFixed(4)} retrained`);
+  await expect(more.nth(3)).toContainText(`test loss ${summary.bonus.spiral.testLoss.toFixed(4)}`);
+  await expect(more.nth(5)).toContainText(`test loss ${median(summary.bonus.memorization.testLoss).toFixed(4)}`);
+  // Each line links to its page.
+  for (const href of ["./ex1-e", "./ex1-fg", "./ex1-h", "./bonus-a", "./bonus-b", "./bonus-c"]) {
+    await expect(page.locator(`table.key-figures.more a[href="${href}"]`)).toHaveCount(1);
+  }
 });

@@ -6,6 +6,8 @@
  *   ARIA allows only with a role: they get role="group" (the label is kept).
  * - Inputs.table scrolls inside its own box: the box becomes focusable (so the
  *   keyboard can scroll it) and a named region.
+ * - A plot without a text alternative of its own gets one from its figure's
+ *   title (figures that set ariaLabel/ariaDescription keep theirs).
  */
 export function fixAccessibility(root: ParentNode): void {
   for (const range of root.querySelectorAll<HTMLInputElement>("input[type=range]:not([aria-label])")) {
@@ -17,6 +19,11 @@ export function fixAccessibility(root: ParentNode): void {
     box.tabIndex = 0;
     box.setAttribute("role", "region");
     if (!box.hasAttribute("aria-label")) box.setAttribute("aria-label", "table (scrollable)");
+  }
+  for (const svg of root.querySelectorAll("svg[class^='plot-']:not([aria-label])")) {
+    if (!/^plot-[0-9a-f]+$/.test(svg.getAttribute("class") ?? "")) continue;
+    const title = svg.closest("figure")?.querySelector("h2, h3")?.textContent?.trim();
+    svg.setAttribute("aria-label", title ? `Figure: ${title}` : "Figure");
   }
   for (const g of root.querySelectorAll("svg [aria-label]:not([role])")) {
     g.setAttribute("role", g.tagName.toLowerCase() === "g" ? "group" : "img");

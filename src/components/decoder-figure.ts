@@ -51,6 +51,8 @@ export function decoderFigure(points: readonly (readonly number[])[], curves: re
     width,
     height: Math.round(width * 0.62),
     title,
+    ariaLabel: `Decoder curve over the data${title ? `: ${title}` : ""}`,
+    ariaDescription: `${curves.length} decoder curve${curves.length === 1 ? "" : "s"} (the image of an interval of codes), coloured by the code from purple (negative) to orange (positive), over ${points.length} data points and the rectangle they were drawn from.${linked ? " Pointing at a data point draws an arrow to its reconstruction." : ""}`,
     marginLeft: 40,
     x: {domain: options.xDomain, label: "x₁"},
     y: {domain: options.yDomain, label: "x₂"},

@@ -48,6 +48,8 @@ export function latentMap(map: LatentMapData, options: LatentMapOptions): SVGSVG
     width: plotWidth,
     height: options.height ?? Math.round(((plotWidth - 60) * (y2 - y1)) / (x2 - x1)) + 60,
     title,
+    ariaLabel: `Latent code as colour over the input rectangle${title ? `: ${title}` : ""}`,
+    ariaDescription: `The encoder's code on a ${map.nx} by ${map.ny} grid over [${x1}, ${x2}] × [${y1}, ${y2}], purple for negative and orange for positive codes up to ±${extent.toPrecision(2)}, with the ${points.length} data points coloured by their own codes.`,
     marginLeft: 40,
     x: {domain: [x1, x2], label: "x₁"},
     y: {domain: [y1, y2], label: "x₂"},

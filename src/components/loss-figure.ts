@@ -48,10 +48,17 @@ export function lossFigure(runs: readonly LossRun[], options: LossFigureOptions)
     showSteps && chosen?.stepLoss
       ? chosen.stepLoss.map((loss, k) => ({epoch: (k * stepStride + 1) / stepsPerEpoch, loss}))
       : [];
+  const last = line.filter((d) => Number.isFinite(d.loss)).at(-1);
   return Plot.plot({
     width,
     height,
     title: options.title,
+    ariaLabel: `Loss curve${options.title ? ` of ${options.title}` : ""}, log scale`,
+    ariaDescription:
+      `Mean squared error per epoch of seed ${chosen?.seed ?? seed} over ${epochs} epochs` +
+      (last ? `, ending at ${last.loss.toPrecision(3)} in epoch ${last.epoch}` : "") +
+      (runs.length > 1 ? `; the band spans ${runs.length} seeds` : "") +
+      (reference ? `; the dashed line marks the ${reference.label} at ${reference.value.toPrecision(3)}.` : "."),
     marginLeft: 56,
     x: {label: "epoch", domain: [0, Math.max(1, epochs)]},
     y: {type: "log", label: "MSE", grid: true, domain: options.yDomain},

@@ -30,6 +30,8 @@ export interface PlaygroundOptions {
 
 export interface PlaygroundWidget {
   readonly element: HTMLElement;
+  /** What the figures show now: settings, data points, losses so far and the latest view (weights, maps). */
+  data(): unknown;
   dispose(): void;
 }
 
@@ -166,6 +168,10 @@ export function playground(options: PlaygroundOptions): PlaygroundWidget {
   restart();
   return {
     element,
+    data() {
+      const job = state?.jobs[0];
+      return {settings, points, epoch: job?.epoch ?? 0, trainLoss: job?.epochLoss ?? [], testLoss: job?.testLoss ?? [], view: job?.view ?? null};
+    },
     dispose() {
       resize.disconnect();
       release?.();

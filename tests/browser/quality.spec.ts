@@ -36,6 +36,17 @@ for (const path of pages) {
     }
   });
 
+  test(`${path}: offers the data behind its figures as a download`, async ({page}) => {
+    await settle(page, path);
+    const buttons = page.locator(".data-downloads button");
+    expect(await buttons.count()).toBeGreaterThan(0);
+    const [file] = await Promise.all([page.waitForEvent("download"), buttons.first().click()]);
+    const text = readFileSync(await file.path(), "utf8");
+    expect(file.suggestedFilename()).toMatch(/\.(csv|json)$/);
+    if (file.suggestedFilename().endsWith(".json")) expect(() => JSON.parse(text)).not.toThrow();
+    else expect(text.trim().split("\n").length).toBeGreaterThan(1);
+  });
+
   test(`${path}: nothing overflows a 390 px screen`, async ({page}) => {
     await page.setViewportSize({width: 390, height: 844});
     await settle(page, path);
@@ -104,4 +115,16 @@ test("data downloads: the loss curves as CSV", async ({page}) => {
   const lines = readFileSync(await file.path(), "utf8").trim().split("\n");
   expect(lines[0]).toBe("model,seed,epoch,loss");
   expect(lines.length).toBe(1 + 3 * 1000);
+});
+
+test("every plot on every page has a text alternative", async ({page}) => {
+  for (const path of pages) {
+    await settle(page, path);
+    const missing = await page.evaluate(() =>
+      [...document.querySelectorAll("#observablehq-main svg[class^='plot-']")]
+        .filter((svg) => /^plot-[0-9a-f]+$/.test(svg.getAttribute("class") ?? ""))
+        .filter((svg) => !(svg.getAttribute("aria-label") ?? "").trim()).length
+    );
+    expect(missing, path).toBe(0);
+  }
 });

@@ -4,7 +4,7 @@
  * the browser figures; PyTorch figures appear when a python3 with torch is found
  * (Debian's python3-torch), with ratios ours / PyTorch. Options:
  *   --no-browser     skip headless Chromium
- *   --cold-build     also time `npm ci` and `npm run build` in a clean clone
+ *   --no-cold-build  skip timing `npm ci` and `npm run build` in a clean clone (about two minutes)
  */
 import {execFileSync, spawnSync} from "node:child_process";
 import {existsSync, mkdtempSync, rmSync} from "node:fs";
@@ -63,7 +63,7 @@ if (torch) {
     if (worker[m]) result[`ratio_${m}_browser_over_pytorch`] = round(worker[m] / t.msPerStepPlain, 3);
   }
 }
-if (args.has("--cold-build")) {
+if (!args.has("--no-cold-build")) {
   log("cold build in a clean clone …");
   result.coldBuild = coldBuild();
 }

@@ -47,7 +47,10 @@ export async function browserSpeed(): Promise<Record<string, unknown>> {
     const page = await browser.newPage({viewport: {width: 1280, height: 1000}});
     // JavaScript before first interaction, per page: every script resource fetched by then (uncompressed bytes).
     const jsBytes: Record<string, number> = {};
-    for (const path of ["/", "/ex1-b"]) {
+    const paths = readdirSync("dist")
+      .filter((f) => f.endsWith(".html") && f !== "404.html")
+      .map((f) => (f === "index.html" ? "/" : `/${f.slice(0, -5)}`));
+    for (const path of paths) {
       await page.goto(BASE + path, {waitUntil: "networkidle"});
       jsBytes[path] = await page.evaluate(() =>
         performance

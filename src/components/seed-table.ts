@@ -1,9 +1,8 @@
 /**
- * Final MSE over seeds, per model, shaped with arquero: median, range, and for
- * the linear model the ratio to the exact PCA optimum. Returns the table element
- * and the summary rows (so the prose can quote the same numbers).
+ * Final MSE over seeds, per model: every seed, the median, the range, and the
+ * ratio of the median to the exact PCA optimum. The statistics are shaped at
+ * build time (src/data/ex1-tables.json.ts); this draws them.
  */
-import aq from "arquero/dist/arquero.js";
 import {html} from "htl";
 
 export interface SeedRow {
@@ -14,36 +13,12 @@ export interface SeedRow {
 
 export interface ModelStats {
   readonly model: string;
-  readonly runs: number;
   readonly median: number;
   readonly min: number;
   readonly max: number;
-  readonly bestSeed: number;
-  readonly worstSeed: number;
 }
 
-export function seedStats(rows: readonly SeedRow[]): ModelStats[] {
-  const t = aq.from(rows as SeedRow[]);
-  const stats = t
-    .groupby("model")
-    .rollup({
-      runs: aq.op.count(),
-      median: aq.op.median("mse"),
-      min: aq.op.min("mse"),
-      max: aq.op.max("mse")
-    })
-    .objects() as Omit<ModelStats, "bestSeed" | "worstSeed">[];
-  const order = [...new Set(rows.map((r) => r.model))];
-  return stats
-    .sort((a, b) => order.indexOf(a.model) - order.indexOf(b.model))
-    .map((s) => {
-      const mine = rows.filter((r) => r.model === s.model);
-      return {...s, bestSeed: mine.find((r) => r.mse === s.min)!.seed, worstSeed: mine.find((r) => r.mse === s.max)!.seed};
-    });
-}
-
-export function seedTable(rows: readonly SeedRow[], options: {titles: Record<string, string>; optimum: number}): HTMLTableElement {
-  const stats = seedStats(rows);
+export function seedTable(rows: readonly SeedRow[], stats: readonly ModelStats[], options: {titles: Record<string, string>; optimum: number}): HTMLTableElement {
   const f = (x: number) => x.toFixed(4);
   const seeds = [...new Set(rows.map((r) => r.seed))].sort((a, b) => a - b);
   return html`<table class="seed-table">

@@ -36,7 +36,9 @@ export function progressPanel(state: TrainingState, names: Record<string, string
   const status = state.running
     ? `${state.paused ? "Paused" : "Training in this page"}${state.remainingMs !== undefined ? `, about ${seconds(state.remainingMs)} left` : ""}`
     : `Trained in this page in ${seconds(elapsed)}`;
-  return html`<div class="progress-panel" role="status" aria-live="polite">
+  // Not a live region: it is redrawn ten times a second while training. Failures are
+  // announced by their own role="alert" message; the status line is read on demand.
+  return html`<div class="progress-panel">
     <div class="progress-status"><strong>${status}</strong>${state.running ? html` ${pause} ${stop}` : ""}</div>
     ${state.jobs.map(
       (j) => html`<div class="progress-row" data-model=${j.job.model} data-phase=${j.phase} data-mse=${j.phase === "done" ? j.view?.mse : undefined} data-tensors=${j.tensors}>

@@ -4,21 +4,10 @@
  * build time (src/data/ex1-tables.json.ts); this draws them.
  */
 import {html} from "htl";
+import type {ModelStats, SeedRow} from "../core/seed-stats.js";
 
-export interface SeedRow {
-  readonly model: string;
-  readonly seed: number;
-  readonly mse: number;
-}
 
-export interface ModelStats {
-  readonly model: string;
-  readonly median: number;
-  readonly min: number;
-  readonly max: number;
-}
-
-export function seedTable(rows: readonly SeedRow[], stats: readonly ModelStats[], options: {titles: Record<string, string>; optimum: number}): HTMLTableElement {
+export function seedTable(rows: readonly SeedRow[], stats: readonly Pick<ModelStats, "model" | "median" | "min" | "max">[], options: {titles: Record<string, string>; optimum: number}): HTMLTableElement {
   const f = (x: number) => x.toFixed(4);
   const seeds = [...new Set(rows.map((r) => r.seed))].sort((a, b) => a - b);
   return html`<table class="seed-table">

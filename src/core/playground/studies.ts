@@ -161,17 +161,11 @@ export function assembleRegularization(results: readonly ExperimentResult[]): Re
 
 /** The least data and the most noise the Playground allows, on its largest network with every feature. */
 export const MEMORIZATION_BASE: PlaygroundSettings = {
+  // The same largest network, features and training as in (b), on the hardest data the Playground allows.
+  ...REGULARIZATION_BASE,
   dataset: "spiral",
   noise: 50,
   trainRatio: 10,
-  batchSize: 10,
-  features: [...ALL_FEATURES],
-  hidden: [8, 8, 8, 8, 8, 8],
-  activation: "tanh",
-  regularization: "none",
-  regRate: 0,
-  lr: 0.03,
-  seed: 1,
   epochs: 3000
 };
 export const MEMORIZATION_SEEDS: readonly number[] = [1, 2, 3, 4, 5];

@@ -5,22 +5,8 @@
 import * as aq from "arquero";
 import type {AutoencoderSnapshot} from "../../core/ae-snapshot.js";
 import {MODEL_NAMES} from "../../core/autoencoder.js";
+import type {ModelStats, SeedRow} from "../../core/seed-stats.js";
 
-export interface SeedRow {
-  readonly model: string;
-  readonly seed: number;
-  readonly mse: number;
-}
-
-export interface ModelStats {
-  readonly model: string;
-  readonly runs: number;
-  readonly median: number;
-  readonly min: number;
-  readonly max: number;
-  readonly bestSeed: number;
-  readonly worstSeed: number;
-}
 
 /** Final full-data MSE by model and seed, and per model its median, range and best and worst seeds. */
 export function seedStats(snap: AutoencoderSnapshot): {rows: SeedRow[]; stats: ModelStats[]} {

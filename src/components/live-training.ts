@@ -17,14 +17,24 @@ export interface LiveOptions {
   readonly watch: readonly string[];
   /** Set by the progress panel's pause button; an off-screen pause does not override it. */
   readonly readerPause: {paused: boolean};
+  /** How often the figures' view is recomputed (ms). */
+  readonly viewMs?: number;
 }
 
-export function startLive(jobs: readonly RetrainJob[], notify: (state: TrainingState) => void, options: LiveOptions): () => void {
+/**
+ * `jobs` may be a function that prepares them asynchronously (e.g. after loading
+ * published weights); it is awaited together with the trainer module.
+ */
+export function startLive(
+  jobs: readonly RetrainJob[] | (() => Promise<readonly RetrainJob[]>),
+  notify: (state: TrainingState) => void,
+  options: LiveOptions
+): () => void {
   let stopped = false;
   let dispose = () => {};
-  import("./trainer.js").then(({start, pauseWhenHidden}) => {
+  Promise.all([import("./trainer.js"), typeof jobs === "function" ? jobs() : jobs]).then(([{start, pauseWhenHidden}, ready]) => {
     if (stopped) return;
-    const handle = start(jobs, notify, {view: options.view, channel: options.channel, engine: options.engine});
+    const handle = start(ready, notify, {view: options.view, channel: options.channel, engine: options.engine, viewMs: options.viewMs});
     const elements = options.watch.map((id) => document.getElementById(id)).filter((e): e is HTMLElement => e !== null);
     const release = pauseWhenHidden(handle, elements, () => options.readerPause.paused);
     dispose = () => {

@@ -22,25 +22,31 @@ export interface PerfectFigureOptions {
   readonly rect: {readonly x: readonly [number, number]; readonly y: readonly [number, number]};
 }
 
-const heightFor = (width: number, rect: PerfectFigureOptions["rect"], pad: number) =>
-  Math.round(((width - 60) * (rect.y[1] - rect.y[0] + 2 * pad)) / (rect.x[1] - rect.x[0] + 2 * pad)) + 60;
+const PAD = 0.3;
+
+/** The frame both figures share: the data rectangle with a margin, at equal scales in x and y. */
+function planeFrame(options: PerfectFigureOptions) {
+  const {rect} = options;
+  const width = Math.max(260, options.width);
+  return {
+    width,
+    height: Math.round(((width - 60) * (rect.y[1] - rect.y[0] + 2 * PAD)) / (rect.x[1] - rect.x[0] + 2 * PAD)) + 60,
+    marginLeft: 40,
+    x: {domain: [rect.x[0] - PAD, rect.x[1] + PAD], label: "x₁"},
+    y: {domain: [rect.y[0] - PAD, rect.y[1] + PAD], label: "x₂"}
+  };
+}
 
 /** The data, the encoder's direction and the decoder's polygon through the points in order of their codes. */
 export function decoderCurveFigure(d: PerfectFigureData, options: PerfectFigureOptions): SVGSVGElement | HTMLElement {
-  const {width, rect} = options;
-  const pad = 0.3;
-  const w = Math.max(260, width);
+  const {rect} = options;
   const rank = new Map(d.order.map((i, k) => [i, k + 1]));
   const points = d.points.map((p, i) => ({x: p[0], y: p[1], rank: rank.get(i) ?? 0, z: d.knots[(rank.get(i) ?? 1) - 1]}));
   const curve = d.curve.z.map((z, k) => ({z, x: d.curve.x[k][0], y: d.curve.x[k][1]}));
   const [u1, u2] = d.direction;
   const reach = Math.max(Math.abs(rect.x[0]), Math.abs(rect.x[1]));
   return Plot.plot({
-    width: w,
-    height: heightFor(w, rect, pad),
-    marginLeft: 40,
-    x: {domain: [rect.x[0] - pad, rect.x[1] + pad], label: "x₁"},
-    y: {domain: [rect.y[0] - pad, rect.y[1] + pad], label: "x₂"},
+    ...planeFrame(options),
     color: {type: "sequential", scheme: "viridis", label: "order of the code z", legend: true},
     marks: [
       Plot.arrow([{x1: -reach * u1, y1: -reach * u2, x2: reach * u1, y2: reach * u2}], {
@@ -93,17 +99,10 @@ export interface FreshFigureData {
 
 /** Fresh points of the rectangle with arrows to where the network sends them (onto its curve). */
 export function freshFigure(d: FreshFigureData, options: PerfectFigureOptions): SVGSVGElement | HTMLElement {
-  const {width, rect} = options;
-  const pad = 0.3;
-  const w = Math.max(260, width);
   const arrows = d.fresh.map((p, i) => ({x1: p[0], y1: p[1], x2: d.reconstructed[i][0], y2: d.reconstructed[i][1]}));
   const curve = d.curve.x.map(([x, y]) => ({x, y}));
   return Plot.plot({
-    width: w,
-    height: heightFor(w, rect, pad),
-    marginLeft: 40,
-    x: {domain: [rect.x[0] - pad, rect.x[1] + pad], label: "x₁"},
-    y: {domain: [rect.y[0] - pad, rect.y[1] + pad], label: "x₂"},
+    ...planeFrame(options),
     marks: [
       Plot.line(curve, {x: "x", y: "y", stroke: "var(--theme-foreground-muted)", strokeWidth: 1, clip: true}),
       Plot.arrow(arrows, {x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: "var(--theme-foreground-focus)", strokeOpacity: 0.55, headLength: 5, clip: true}),

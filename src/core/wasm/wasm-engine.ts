@@ -62,7 +62,12 @@ interface PaddedLayer extends LayerLayout {
   readonly end: number;
 }
 
-export function createWasmEngine(problem: Problem, initial: Float64Array): WasmEngine {
+export interface WasmEngineOptions {
+  /** Another build of the kernel (benchmarks of variants); default: the committed one. */
+  readonly module?: WebAssembly.Module;
+}
+
+export function createWasmEngine(problem: Problem, initial: Float64Array, options: WasmEngineOptions = {}): WasmEngine {
   validateProblem(problem);
   const {spec, optimizer} = problem;
   const nLayers = layerCount(spec);
@@ -114,9 +119,16 @@ export function createWasmEngine(problem: Problem, initial: Float64Array): WasmE
   const reg = problem.regularization;
   const regKind = reg && reg.rate > 0 ? (reg.kind === "l1" ? 1 : reg.kind === "l2" ? 2 : 0) : 0;
 
+  // Views of the module's memory, made again only when it grows (a grown buffer detaches the old views).
+  let viewed: ArrayBuffer | null = null;
+  let cached = {i32: new Int32Array(0), f32: new Float32Array(0), f64: new Float64Array(0)};
   function views() {
     const buffer = ex().memory.buffer;
-    return {i32: new Int32Array(buffer), f32: new Float32Array(buffer), f64: new Float64Array(buffer)};
+    if (buffer !== viewed) {
+      viewed = buffer;
+      cached = {i32: new Int32Array(buffer), f32: new Float32Array(buffer), f64: new Float64Array(buffer)};
+    }
+    return cached;
   }
 
   /** Activation buffers for `count` rows; grows memory and rewrites the header's addresses. */
@@ -196,7 +208,7 @@ export function createWasmEngine(problem: Problem, initial: Float64Array): WasmE
   }
 
   function instantiate(): StepExports {
-    return new WebAssembly.Instance(stepModule(), {}).exports as unknown as StepExports;
+    return new WebAssembly.Instance(options.module ?? stepModule(), {}).exports as unknown as StepExports;
   }
 
   function writeParams(values: Float64Array): void {

@@ -105,10 +105,13 @@ export function compute(count: i32): f64 {
       field(l, L_IN),
       field(l, L_PIN),
       pout,
-      act
+      act == RELU
     );
-    // sigmoid(0) = ½: padding columns must stay zero, the next layer's weight gradient reads them.
-    if (act == SIGMOID) zeroColumns(y, count, field(l, L_OUT), pout);
+    if (act == TANH || act == SIGMOID) {
+      squash(y, count * pout, act);
+      // sigmoid(0) = ½: padding columns must stay zero, the next layer's weight gradient reads them.
+      if (act == SIGMOID) zeroColumns(y, count, field(l, L_OUT), pout);
+    }
   }
   const last = layers - 1;
   const loss = lossGradient(count, <usize>field(last, L_A_OUT), <usize>field(last, L_D_OUT), field(last, L_POUT), field(last, L_ACT));
@@ -149,11 +152,11 @@ function gather(count: i32, p0: i32): void {
 }
 
 /**
- * y[r, j] = act(b[j] + Σ_i x[r, i] WT[i, j]), summed from the bias in order of i.
- * Blocks of four rows × eight outputs (eight accumulators), then four outputs,
- * then single rows.
+ * y[r, j] = b[j] + Σ_i x[r, i] WT[i, j], summed from the bias in order of i, and
+ * ReLU applied before the store if `relu`. Blocks of four rows × eight outputs
+ * (eight accumulators), then four outputs, then single rows.
  */
-function denseForward(x: usize, wt: usize, b: usize, y: usize, count: i32, nin: i32, pin: i32, pout: i32, act: i32): void {
+function denseForward(x: usize, wt: usize, b: usize, y: usize, count: i32, nin: i32, pin: i32, pout: i32, relu: bool): void {
   const xs = <usize>pin << 2;
   const ws = <usize>pout << 2;
   const rowsEnd = count & ~3;
@@ -162,19 +165,19 @@ function denseForward(x: usize, wt: usize, b: usize, y: usize, count: i32, nin: 
     const xr = x + <usize>r * xs;
     const yr = y + <usize>r * ws;
     let j = 0;
-    for (; j + 8 <= pout; j += 8) forward4x8(xr, xs, wt + (<usize>j << 2), ws, b + (<usize>j << 2), yr + (<usize>j << 2), nin, act);
-    if (j < pout) forward4x4(xr, xs, wt + (<usize>j << 2), ws, b + (<usize>j << 2), yr + (<usize>j << 2), nin, act);
+    for (; j + 8 <= pout; j += 8) forward4x8(xr, xs, wt + (<usize>j << 2), ws, b + (<usize>j << 2), yr + (<usize>j << 2), nin, relu);
+    if (j < pout) forward4x4(xr, xs, wt + (<usize>j << 2), ws, b + (<usize>j << 2), yr + (<usize>j << 2), nin, relu);
   }
   for (; r < count; ++r) {
     const xr = x + <usize>r * xs;
     const yr = y + <usize>r * ws;
     let j = 0;
-    for (; j + 8 <= pout; j += 8) forward1x8(xr, wt + (<usize>j << 2), ws, b + (<usize>j << 2), yr + (<usize>j << 2), nin, act);
-    if (j < pout) forward1x4(xr, wt + (<usize>j << 2), ws, b + (<usize>j << 2), yr + (<usize>j << 2), nin, act);
+    for (; j + 8 <= pout; j += 8) forward1x8(xr, wt + (<usize>j << 2), ws, b + (<usize>j << 2), yr + (<usize>j << 2), nin, relu);
+    if (j < pout) forward1x4(xr, wt + (<usize>j << 2), ws, b + (<usize>j << 2), yr + (<usize>j << 2), nin, relu);
   }
 }
 
-@inline function forward4x8(x: usize, xs: usize, wt: usize, ws: usize, b: usize, y: usize, nin: i32, act: i32): void {
+@inline function forward4x8(x: usize, xs: usize, wt: usize, ws: usize, b: usize, y: usize, nin: i32, relu: bool): void {
   const b0 = v128.load(b);
   const b1 = v128.load(b, 16);
   let s00 = b0, s01 = b1, s10 = b0, s11 = b1, s20 = b0, s21 = b1, s30 = b0, s31 = b1;
@@ -202,17 +205,17 @@ function denseForward(x: usize, wt: usize, b: usize, y: usize, count: i32, nin: 
   const y1 = y + ws;
   const y2 = y1 + ws;
   const y3 = y2 + ws;
-  v128.store(y, activate(s00, act));
-  v128.store(y, activate(s01, act), 16);
-  v128.store(y1, activate(s10, act));
-  v128.store(y1, activate(s11, act), 16);
-  v128.store(y2, activate(s20, act));
-  v128.store(y2, activate(s21, act), 16);
-  v128.store(y3, activate(s30, act));
-  v128.store(y3, activate(s31, act), 16);
+  v128.store(y, rectify(s00, relu));
+  v128.store(y, rectify(s01, relu), 16);
+  v128.store(y1, rectify(s10, relu));
+  v128.store(y1, rectify(s11, relu), 16);
+  v128.store(y2, rectify(s20, relu));
+  v128.store(y2, rectify(s21, relu), 16);
+  v128.store(y3, rectify(s30, relu));
+  v128.store(y3, rectify(s31, relu), 16);
 }
 
-@inline function forward4x4(x: usize, xs: usize, wt: usize, ws: usize, b: usize, y: usize, nin: i32, act: i32): void {
+@inline function forward4x4(x: usize, xs: usize, wt: usize, ws: usize, b: usize, y: usize, nin: i32, relu: bool): void {
   const b0 = v128.load(b);
   let s0 = b0, s1 = b0, s2 = b0, s3 = b0;
   const x1 = x + xs;
@@ -227,13 +230,13 @@ function denseForward(x: usize, wt: usize, b: usize, y: usize, count: i32, nin: 
     s3 = f32x4.add(s3, f32x4.mul(v128.load32_splat(x3 + i), w0));
     w += ws;
   }
-  v128.store(y, activate(s0, act));
-  v128.store(y + ws, activate(s1, act));
-  v128.store(y + 2 * ws, activate(s2, act));
-  v128.store(y + 3 * ws, activate(s3, act));
+  v128.store(y, rectify(s0, relu));
+  v128.store(y + ws, rectify(s1, relu));
+  v128.store(y + 2 * ws, rectify(s2, relu));
+  v128.store(y + 3 * ws, rectify(s3, relu));
 }
 
-@inline function forward1x8(x: usize, wt: usize, ws: usize, b: usize, y: usize, nin: i32, act: i32): void {
+@inline function forward1x8(x: usize, wt: usize, ws: usize, b: usize, y: usize, nin: i32, relu: bool): void {
   let s0 = v128.load(b);
   let s1 = v128.load(b, 16);
   let w = wt;
@@ -243,18 +246,18 @@ function denseForward(x: usize, wt: usize, b: usize, y: usize, count: i32, nin: 
     s1 = f32x4.add(s1, f32x4.mul(v, v128.load(w, 16)));
     w += ws;
   }
-  v128.store(y, activate(s0, act));
-  v128.store(y, activate(s1, act), 16);
+  v128.store(y, rectify(s0, relu));
+  v128.store(y, rectify(s1, relu), 16);
 }
 
-@inline function forward1x4(x: usize, wt: usize, ws: usize, b: usize, y: usize, nin: i32, act: i32): void {
+@inline function forward1x4(x: usize, wt: usize, ws: usize, b: usize, y: usize, nin: i32, relu: bool): void {
   let s0 = v128.load(b);
   let w = wt;
   for (let i: usize = 0, n = <usize>nin << 2; i < n; i += 4) {
     s0 = f32x4.add(s0, f32x4.mul(v128.load32_splat(x + i), v128.load(w)));
     w += ws;
   }
-  v128.store(y, activate(s0, act));
+  v128.store(y, rectify(s0, relu));
 }
 
 function zeroColumns(y: usize, count: i32, nout: i32, pout: i32): void {
@@ -266,11 +269,23 @@ function zeroColumns(y: usize, count: i32, nout: i32, pout: i32): void {
 
 // ---- activations ----
 
-@inline function activate(s: v128, act: i32): v128 {
-  if (act == RELU) return f32x4.pmax(f32x4.splat(0), s); // s > 0 ? s : 0, as fused.ts (NaN → 0)
-  if (act == TANH) return tanh4(s);
-  if (act == SIGMOID) return sigmoid4(s);
-  return s;
+/** s > 0 ? s : 0 (as fused.ts: NaN → 0) if relu, else s. */
+@inline function rectify(s: v128, relu: bool): v128 {
+  return relu ? f32x4.pmax(f32x4.splat(0), s) : s;
+}
+
+/**
+ * tanh or sigmoid over y[0..length), in a pass of its own: inside the forward
+ * blocks, the optimiser would turn the choice between them into a select and
+ * evaluate both for every output.
+ */
+function squash(y: usize, length: i32, act: i32): void {
+  const end = y + (<usize>length << 2);
+  if (act == TANH) {
+    for (let o = y; o < end; o += 16) v128.store(o, tanh4(v128.load(o)));
+  } else {
+    for (let o = y; o < end; o += 16) v128.store(o, sigmoid4(v128.load(o)));
+  }
 }
 
 /** g ⊙ f′, with f′ written in terms of the activation's output y. */
@@ -513,8 +528,9 @@ function inputGradient(d: usize, wt: usize, dx: usize, a: usize, count: i32, pin
 // ---- optimiser and regularisation ----
 
 /**
- * Adam (PyTorch's form, in float32 as PyTorch computes it: m ← β₁m + (1−β₁)g,
- * v ← β₂v + ((1−β₂)g)g, p ← p − (lr/bc₁)·(m / (√v/√bc₂ + ε))) or SGD (p ← p − lr·g)
+ * Adam in PyTorch's form, as fused.ts computes it (m ← β₁m + (1−β₁)g,
+ * v ← β₂v + ((1−β₂)g)g, p ← p − (lr/bc₁)·m / (√v·(1/√bc₂) + ε), bc_i = 1 − β_i^t),
+ * or SGD (p ← p − lr·g)
  * on every trainable layer; then the weights' penalty, with its derivative at
  * the weight before this update. L1: a weight carried across zero is set to
  * exactly zero and stays zero.
@@ -525,7 +541,7 @@ function update(): void {
   const reg = word(G_REG);
   const lr = real(F_LR);
   let stepSize: f32 = <f32>lr;
-  let sqrtBc2: f32 = 1;
+  let invSqrtBc2: f32 = 1;
   if (adam) {
     // β^t by repeated multiplication in float64: the same bits everywhere (no host pow).
     const p1 = real(F_BETA1_POW) * real(F_BETA1);
@@ -533,7 +549,7 @@ function update(): void {
     store<f64>(header + F_BETA1_POW, p1);
     store<f64>(header + F_BETA2_POW, p2);
     stepSize = <f32>(lr / (1 - p1));
-    sqrtBc2 = <f32>Math.sqrt(1 - p2);
+    invSqrtBc2 = <f32>(1 / Math.sqrt(1 - p2));
   }
   const c: f32 = <f32>(lr * real(F_RATE));
   const params = <usize>word(G_PARAMS);
@@ -543,8 +559,8 @@ function update(): void {
     const b = <usize>field(l, L_B);
     const end = <usize>field(l, L_END);
     if (adam) {
-      adamRange(w, b, stepSize, sqrtBc2, reg, c);
-      adamRange(b, end, stepSize, sqrtBc2, 0, 0);
+      adamRange(w, b, stepSize, invSqrtBc2, reg, c);
+      adamRange(b, end, stepSize, invSqrtBc2, 0, 0);
     } else {
       sgdRange(params, w, b, stepSize, reg, c);
       sgdRange(params, b, end, stepSize, 0, 0);
@@ -552,7 +568,18 @@ function update(): void {
   }
 }
 
-function adamRange(start: usize, end: usize, stepSize: f32, sqrtBc2: f32, reg: i32, c: f32): void {
+/**
+ * Subnormal lanes (|x| < 2⁻¹²⁶) → 0. Arithmetic on subnormal numbers is many times
+ * slower, and Adam's m for a weight whose gradient is exactly zero (a dead ReLU
+ * unit) decays into them and stays: 0.9 × the smallest subnormals rounds back to
+ * themselves. Their share of a step is below 1e-30 of the weight, so flushing
+ * them (as CPUs do in flush-to-zero mode) changes no weight.
+ */
+@inline function flushSubnormal(x: v128): v128 {
+  return v128.and(x, f32x4.ge(f32x4.abs(x), f32x4.splat(1.1754943508222875e-38)));
+}
+
+function adamRange(start: usize, end: usize, stepSize: f32, invSqrtBc2: f32, reg: i32, c: f32): void {
   const P = <usize>word(G_PARAMS);
   const G = <usize>word(G_GRAD);
   const M = <usize>word(G_M);
@@ -564,17 +591,29 @@ function adamRange(start: usize, end: usize, stepSize: f32, sqrtBc2: f32, reg: i
   const c2 = f32x4.splat(<f32>(1 - real(F_BETA2)));
   const eps = f32x4.splat(<f32>real(F_EPS));
   const ss = f32x4.splat(stepSize);
-  const sb = f32x4.splat(sqrtBc2);
+  const sb = f32x4.splat(invSqrtBc2);
   const cc = f32x4.splat(c);
+  // Without a penalty (every autoencoder) the loop tests nothing.
+  if (reg == 0) {
+    for (let o = start; o < end; o += 16) {
+      const g = v128.load(G + o);
+      const m = flushSubnormal(f32x4.add(f32x4.mul(v128.load(M + o), b1), f32x4.mul(g, c1)));
+      const v = flushSubnormal(f32x4.add(f32x4.mul(v128.load(V + o), b2), f32x4.mul(f32x4.mul(g, c2), g)));
+      v128.store(M + o, m);
+      v128.store(V + o, v);
+      const p = v128.load(P + o);
+      v128.store(P + o, f32x4.sub(p, f32x4.div(f32x4.mul(ss, m), f32x4.add(f32x4.mul(f32x4.sqrt(v), sb), eps))));
+    }
+    return;
+  }
   for (let o = start; o < end; o += 16) {
     const g = v128.load(G + o);
-    const m = f32x4.add(f32x4.mul(v128.load(M + o), b1), f32x4.mul(g, c1));
-    const v = f32x4.add(f32x4.mul(v128.load(V + o), b2), f32x4.mul(f32x4.mul(g, c2), g));
+    const m = flushSubnormal(f32x4.add(f32x4.mul(v128.load(M + o), b1), f32x4.mul(g, c1)));
+    const v = flushSubnormal(f32x4.add(f32x4.mul(v128.load(V + o), b2), f32x4.mul(f32x4.mul(g, c2), g)));
     v128.store(M + o, m);
     v128.store(V + o, v);
-    const denom = f32x4.add(f32x4.div(f32x4.sqrt(v), sb), eps);
     const before = v128.load(P + o);
-    const after = f32x4.sub(before, f32x4.mul(ss, f32x4.div(m, denom)));
+    const after = f32x4.sub(before, f32x4.div(f32x4.mul(ss, m), f32x4.add(f32x4.mul(f32x4.sqrt(v), sb), eps)));
     v128.store(P + o, penalize(after, before, D + o, reg, cc));
   }
 }

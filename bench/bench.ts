@@ -42,7 +42,7 @@ function coldBuild(): Record<string, number> {
 }
 
 const result: Record<string, unknown> = {date: new Date().toISOString().slice(0, 10), node: process.version};
-log("node: fused and tfjs steps …");
+log("node: fused, WebAssembly and tfjs steps …");
 const node = await nodeSpeed();
 result.node = node;
 if (!args.has("--no-browser")) {
@@ -54,13 +54,18 @@ log("pytorch …");
 const torch = torchSpeed();
 result.pytorch = torch ?? "not found: install Debian's python3-torch to compare";
 if (torch) {
+  const browser = result.browser as {workerMsPerStep: Record<string, number>; moduleWorker: {wasmMsPerStep: Record<string, number>}} | undefined;
   const fused = node.fusedMsPerStep as Record<string, number>;
-  const worker = ((result.browser as Record<string, unknown> | undefined)?.workerMsPerStep ?? {}) as Record<string, number>;
+  const wasm = node.wasmMsPerStep as Record<string, number>;
+  const worker = browser?.workerMsPerStep ?? {};
+  const wasmWorker = browser?.moduleWorker.wasmMsPerStep ?? {};
   for (const m of ["pca", "small", "big"]) {
     const t = torch[m] as {msPerStepPlain: number; msPerStepDataLoader: number};
     // Against PyTorch's faster loop (plain index batches), to be fair to it.
     result[`ratio_${m}_node_over_pytorch`] = round(fused[m] / t.msPerStepPlain, 3);
     if (worker[m]) result[`ratio_${m}_browser_over_pytorch`] = round(worker[m] / t.msPerStepPlain, 3);
+    result[`ratio_${m}_wasm_node_over_pytorch`] = round(wasm[m] / t.msPerStepPlain, 3);
+    if (wasmWorker[m]) result[`ratio_${m}_wasm_browser_over_pytorch`] = round(wasmWorker[m] / t.msPerStepPlain, 3);
   }
 }
 if (!args.has("--no-cold-build")) {

@@ -1,16 +1,23 @@
 // Browser side of the benchmark, in headless Chromium against the built site:
 // ms per step in the training worker, the time for the three default models to
 // retrain 1000 epochs from the page's button, the longest main-thread task
-// meanwhile, and the JavaScript a page loads before any interaction.
+// meanwhile, and the JavaScript a page loads before any interaction. Then the
+// fused and the WebAssembly step side by side in a module worker (the same
+// measurement as in Node, bench/engine-speed.ts, served by tests/browser/serve-modules.ts:
+// the site's worker does not use the WebAssembly step yet).
 import {chromium} from "@playwright/test";
 import type {Page} from "@playwright/test";
 import {spawn} from "node:child_process";
 import {readdirSync} from "node:fs";
 // @ts-expect-error: a plain ES module without type declarations
 import {findChromium} from "../scripts/chromium.mjs";
-import {round} from "./node-speed.js";
+import {serveModules} from "../tests/browser/serve-modules.js";
+import {EPOCHS, MODELS} from "./engine-speed.js";
+import type {EngineComparison} from "./engine-speed.js";
+import {REPS, round} from "./node-speed.js";
 
-const PORT = 4190;
+/** BENCH_PORT: another port when several benchmarks share the machine. */
+const PORT = Number(process.env.BENCH_PORT ?? 4190);
 const BASE = `http://127.0.0.1:${PORT}`;
 
 async function runUntilDone(page: Page, url: string, click: boolean): Promise<{ms: number; longestTaskMs: number}> {
@@ -81,14 +88,39 @@ export async function browserSpeed(): Promise<Record<string, unknown>> {
     }
     // The three default models, 1000 epochs, from the page's button.
     const all = await runUntilDone(page, `${BASE}/ex1-b`, true);
+    const engines = await engineWorkerSpeed(await browser.newPage());
+    const pick = (key: keyof EngineComparison, digits = 4) => Object.fromEntries(MODELS.map((m) => [m, round(engines[m][key], digits)]));
     return {
       workerMsPerStep: perStep,
       retrainThreeDefault1000EpochsMs: all.ms,
       longestMainThreadTaskMs: all.longestTaskMs,
-      jsBytesBeforeInteraction: jsBytes
+      jsBytesBeforeInteraction: jsBytes,
+      moduleWorker: {repetitions: REPS, fusedMsPerStep: pick("fused"), wasmMsPerStep: pick("wasm"), wasmSpeedupOverFused: pick("speedup", 3)}
     };
   } finally {
     await browser.close();
     server.kill();
   }
+}
+
+/** The fused and the WebAssembly step in one module worker, interleaved, medians of REPS runs per model. */
+async function engineWorkerSpeed(page: Page): Promise<Record<string, EngineComparison>> {
+  const prefix = "/__bench/";
+  await serveModules(page, prefix, {
+    "worker.js": `import {compareEngines} from "./bench/engine-speed.js";
+      onmessage = (event) => postMessage(event.data.map(([name, epochs, reps]) => [name, compareEngines(name, epochs, reps)]));`
+  });
+  await page.goto(`${BASE}${prefix}index.html`);
+  const jobs = MODELS.map((m) => [m, EPOCHS[m], REPS] as const);
+  const results = await page.evaluate(
+    ({url, jobs}) =>
+      new Promise<[string, EngineComparison][]>((resolve, reject) => {
+        const worker = new Worker(url, {type: "module"});
+        worker.onmessage = (event) => resolve(event.data);
+        worker.onerror = (event) => reject(new Error(event.message));
+        worker.postMessage(jobs);
+      }),
+    {url: `${prefix}worker.js`, jobs}
+  );
+  return Object.fromEntries(results);
 }

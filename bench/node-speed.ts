@@ -1,35 +1,24 @@
-// Node side of the benchmark: ms per step of the fused path and of tfjs, per model,
-// and the cost per model-step when several models train together on every core.
+// Node side of the benchmark: ms per step of the fused float64 step, the WebAssembly
+// SIMD step and tfjs, per model, and the cost per model-step when several models
+// train together on every core.
 import * as tf from "@tensorflow/tfjs";
 import "@tensorflow/tfjs-backend-wasm";
-import type {ModelName} from "../src/core/autoencoder.js";
-import {SHEET_HIDDEN} from "../src/core/autoencoder.js";
-import {DEFAULT_SNAPSHOT_CONFIG, sheetData} from "../src/core/ae-snapshot.js";
-import type {EngineOptions} from "../src/core/engine.js";
-import {startAutoencoder} from "../src/core/run-autoencoder.js";
+import {DEFAULT_SNAPSHOT_CONFIG} from "../src/core/ae-snapshot.js";
+import {createEngine} from "../src/core/engine.js";
 import {runAll} from "../src/data/lib/pool.js";
+import {EPOCHS, MODELS, compareEngines, msPerStep} from "./engine-speed.js";
 
-const MODELS: ModelName[] = ["pca", "small", "big"];
-
-/** ms per step over `epochs` epochs after a warm-up of 5, one model, one thread. */
-export function msPerStep(name: ModelName, epochs: number, engine: EngineOptions = {}): number {
-  const data = sheetData();
-  const {loop} = startAutoencoder({hidden: SHEET_HIDDEN[name], linear: name === "pca", seed: 0, batchSize: 8, init: "torch"}, data, engine);
-  for (let e = 0; e < 5; ++e) loop.runEpoch();
-  const t0 = performance.now();
-  for (let e = 0; e < epochs; ++e) loop.runEpoch();
-  const ms = (performance.now() - t0) / (epochs * loop.stepsPerEpoch);
-  loop.engine.dispose();
-  return ms;
-}
+/** Repetitions of the fused/WebAssembly comparison (medians are reported). */
+export const REPS = 5;
 
 export async function nodeSpeed(): Promise<Record<string, unknown>> {
-  const fused = Object.fromEntries(MODELS.map((m) => [m, round(msPerStep(m, m === "big" ? 300 : 1000))]));
+  const compared = Object.fromEntries(MODELS.map((m) => [m, compareEngines(m, EPOCHS[m], REPS)]));
+  const pick = (key: "fused" | "wasm" | "speedup", digits = 4) => Object.fromEntries(MODELS.map((m) => [m, round(compared[m][key], digits)]));
   const tfjs: Record<string, Record<string, number>> = {};
   for (const backend of ["cpu", "wasm"]) {
     await tf.setBackend(backend);
     await tf.ready();
-    tfjs[backend] = Object.fromEntries(MODELS.map((m) => [m, round(msPerStep(m, 15, {kind: "tfjs", tf}))]));
+    tfjs[backend] = Object.fromEntries(MODELS.map((m) => [m, round(msPerStep(m, 15, (p, x) => createEngine(p, x, {kind: "tfjs", tf})))]));
   }
   // Eight big models (the seeds of the report) trained together, one per core at a time.
   const epochs = 200;
@@ -38,7 +27,10 @@ export async function nodeSpeed(): Promise<Record<string, unknown>> {
   await runAll(DEFAULT_SNAPSHOT_CONFIG.seeds.map((seed) => ({task: "autoencoderRun" as const, args: ["big", seed, config] as const})));
   const together = (performance.now() - t0) / (DEFAULT_SNAPSHOT_CONFIG.seeds.length * epochs * 12);
   return {
-    fusedMsPerStep: fused,
+    repetitions: REPS,
+    fusedMsPerStep: pick("fused"),
+    wasmMsPerStep: pick("wasm"),
+    wasmSpeedupOverFused: pick("speedup", 3),
     tfjsMsPerStep: tfjs,
     bigEightSeedsTogether: {threads: (await import("node:os")).availableParallelism(), msPerModelStep: round(together)}
   };

@@ -1,12 +1,8 @@
 // The WebAssembly step computes the same bits in Chromium as in Node: on a page's main
 // thread and in a module worker, the losses of every step and the final parameters
-// (their sha256) equal Node's. The engine's TypeScript modules are served to the
-// browser under /__wasm-engine/ by Playwright's routing (transpiled on the fly), so
-// no page of the site is involved.
+// (their sha256) equal Node's. The engine's modules are served to the browser under
+// /__wasm-engine/ by Playwright's routing (serve-modules.ts): no page of the site is involved.
 import {expect, test} from "@playwright/test";
-import {readFileSync} from "node:fs";
-import {join, normalize} from "node:path";
-import ts from "typescript";
 import {sheetModel} from "../../src/core/autoencoder.js";
 import {rectangleData} from "../../src/core/data.js";
 import type {MlpSpec} from "../../src/core/mlp.js";
@@ -16,9 +12,9 @@ import {adam, sgd} from "../../src/core/problem.js";
 import {createRng} from "../../src/core/random.js";
 import type {Scenario, ScenarioResult} from "./wasm-engine-run.js";
 import {runScenario} from "./wasm-engine-run.js";
+import {serveModules} from "./serve-modules.js";
 
 const PREFIX = "/__wasm-engine/";
-const SERVED = [/^src\/core\/[\w/-]+\.ts$/, /^tests\/browser\/wasm-engine-run\.ts$/];
 
 function scenario(name: string, problem: Omit<Problem, "inputs" | "targets">, inputs: Float64Array, targets: Float64Array, initial: Float64Array, steps: number, batchSize: number): Scenario {
   const rng = createRng(21);
@@ -55,19 +51,9 @@ test("the WebAssembly step gives Node's bytes in Chromium, on the main thread an
   const inNode: ScenarioResult[] = [];
   for (const s of cases) inNode.push(await runScenario(s));
 
-  await page.route(`**${PREFIX}**`, async (route) => {
-    const path = normalize(decodeURIComponent(new URL(route.request().url()).pathname.slice(PREFIX.length)));
-    if (path === "index.html") return route.fulfill({contentType: "text/html; charset=utf-8", body: "<!doctype html><title>wasm engine</title>"});
-    if (path === "worker.js") {
-      const body = `import {runScenario} from "./tests/browser/wasm-engine-run.js";
-        onmessage = async (event) => postMessage(await Promise.all(event.data.map(runScenario)));`;
-      return route.fulfill({contentType: "text/javascript; charset=utf-8", body});
-    }
-    const source = path.replace(/\.js$/, ".ts");
-    if (!SERVED.some((pattern) => pattern.test(source))) return route.fulfill({status: 404, body: ""});
-    const text = readFileSync(join(process.cwd(), source), "utf8");
-    const js = ts.transpileModule(text, {compilerOptions: {module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true}}).outputText;
-    return route.fulfill({contentType: "text/javascript; charset=utf-8", body: js});
+  await serveModules(page, PREFIX, {
+    "worker.js": `import {runScenario} from "./tests/browser/wasm-engine-run.js";
+      onmessage = async (event) => postMessage(await Promise.all(event.data.map(runScenario)));`
   });
   await page.goto(`${PREFIX}index.html`);
 

@@ -1,23 +1,25 @@
 // The training step of `fused.ts` in WebAssembly with 128-bit SIMD, float32.
-// AssemblyScript; compiled by `npm run build:wasm` into `../step-binary.ts`.
+// AssemblyScript; `npm run build:wasm` compiles it into `../step-binary.ts`.
 //
 // The host (`../wasm-engine.ts`) lays out every buffer in this module's memory
 // and writes a header describing it; `step(count)` then runs a whole training
 // step (gather, forward, loss, backward, optimiser) in one call. Only standard
-// SIMD is used (no relaxed SIMD, no fused multiply-add) and tanh/sigmoid are
+// SIMD is used (no relaxed SIMD, no fused multiply-add) and tanh and sigmoid are
 // computed here, so every engine computes the same bits.
 //
 // Layout of one layer (in → out, widths padded to multiples of four: pin, pout):
 // - weights transposed, WT[i, j] = W[j, i], pin rows of pout floats; rows and
-//   columns past the true widths are zero and stay zero;
+//   columns past the true widths are zero and stay zero (their gradients are zero);
 // - then the bias, pout floats.
 // Activations A_l and pre-activation gradients D_l are batch-major, one row of
 // p_l floats per batch row, padding zero. A forward block reads one row of WT
-// per input and serves four batch rows and eight outputs with it; the weight
-// gradient has the same shape (an outer product summed over rows); the input
-// gradient needs W rather than WT and reads it as dot products over WT's rows.
+// per input and serves four batch rows and eight outputs with it, starting from
+// the bias and applying ReLU before the store; the weight gradient has the same
+// shape (an outer product summed over rows); the input gradient needs W rather
+// than WT and reads it as dot products over WT's rows, so no transposed copy of
+// the weights is kept.
 
-// ---- header (must match HEADER in ../layout.ts) ----
+// ---- header (must match the constants at the top of ../wasm-engine.ts) ----
 // i32 words
 const G_LAYERS = 0;
 const G_LOSS = 1; // 0: mse, 1: half-se

@@ -142,6 +142,15 @@ describe("the WebAssembly step follows the float64 fused step", () => {
     });
   }
 
+  for (const kind of ["l2", "l1"] as const) {
+    it(`tanh and sigmoid layers, the Playground's loss, SGD with ${kind.toUpperCase()}`, (t) => {
+      const problem = playgroundProblem(PLAYGROUND, sgd(0.03), {kind, rate: kind === "l1" ? 0.05 : 0.01});
+      const {gap} = againstFused(problem, initParams(PLAYGROUND, "playground", createRng(6)), 100, 10);
+      t.diagnostic(`max relative loss difference ${gap.toExponential(2)}`);
+      assert.ok(gap < 1e-4, `max relative loss difference ${gap}`);
+    });
+  }
+
   it("odd widths, odd batch sizes and wide outputs (every padded and tail path)", (t) => {
     const spec: MlpSpec = {widths: [3, 7, 13, 5, 9, 6], activations: ["relu", "tanh", "sigmoid", "relu", "linear"]};
     const inputs = Float64Array.from({length: 300}, (_, k) => Math.sin(k * 0.7));

@@ -98,7 +98,8 @@ export function createWasmEngine(problem: Problem, initial: Float64Array, option
   };
   const e0 = ex();
   const header = align16(e0.heapBase());
-  // Fixed part: header, parameter regions (params, grad, m, v, L1 masks), data, batch indices.
+  // Fixed part: header, parameter regions (params, grad, m, v, L1 masks), data. Then, sized
+  // by the largest batch so far: batch indices, activations and their gradients.
   let at = align16(header + LAYERS + nLayers * LAYER_BYTES);
   const take = (bytes: number) => {
     const start = at;
@@ -112,8 +113,7 @@ export function createWasmEngine(problem: Problem, initial: Float64Array, option
   const deadAt = take(4 * regionFloats);
   const inputsAt = take(4 * n * widths[0]);
   const targetsAt = take(4 * n * dout);
-  const batchAt = take(4 * n);
-  const activationsAt = at;
+  const batchAt = at;
   let capacity = 0;
 
   const reg = problem.regularization;
@@ -131,11 +131,11 @@ export function createWasmEngine(problem: Problem, initial: Float64Array, option
     return cached;
   }
 
-  /** Activation buffers for `count` rows; grows memory and rewrites the header's addresses. */
+  /** Room for batches of `count` rows; grows memory and rewrites the header's addresses. */
   function reserve(count: number): void {
     if (count <= capacity) return;
     capacity = Math.max(count, 8);
-    let p = activationsAt;
+    let p = align16(batchAt + 4 * capacity);
     const a = widths.map((w) => {
       const start = p;
       p = align16(p + 4 * capacity * w);

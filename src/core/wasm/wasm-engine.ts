@@ -1,6 +1,6 @@
 /**
  * The training step of `fused.ts` as WebAssembly with 128-bit SIMD, in float32
- * (`assembly/step.ts`): the same `StepEngine`, a few times faster. Parameters
+ * (`assembly/`): the same `StepEngine`, several times faster. Parameters
  * cross the interface as Float64Array in the flat layout of `mlp.ts` and are
  * held inside as float32, weights transposed and padded (see the kernel's header
  * comment). The module is instantiated synchronously from bytes embedded in
@@ -27,7 +27,7 @@ interface StepExports {
   step(count: number): number;
 }
 
-// The header the kernel reads (must match the constants at the top of assembly/step.ts).
+// The header the kernel reads (must match assembly/header.ts).
 const G = {layers: 0, loss: 1, opt: 2, reg: 3, first: 4, inputs: 5, targets: 6, batch: 7, dout: 8, params: 9, grad: 10, m: 11, v: 12, dead: 13};
 const F = {lr: 64, beta1: 72, beta2: 80, eps: 88, rate: 96, beta1Pow: 104, beta2Pow: 112};
 const LAYERS = 128;

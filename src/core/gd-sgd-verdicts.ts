@@ -85,8 +85,8 @@ export function mseAt(curve: CurveLike, axis: CurveAxis, x: number, cost: StepCo
   const xs = cps.map((c) => xOf(c, axis, cost));
   const last = xs[xs.length - 1];
   if (x > last * (1 + 1e-12)) return curve.diverged ? Infinity : undefined;
-  let k = xs.findIndex((v) => v >= x * (1 - 1e-12));
-  if (k <= 0) return cps[Math.max(0, k)].mse;
+  const k = xs.findIndex((v) => v >= x * (1 - 1e-12));
+  if (k <= 0 || xs[k] <= x * (1 + 1e-12)) return cps[Math.max(0, k)].mse;
   const t = (x - xs[k - 1]) / (xs[k] - xs[k - 1]);
   const [a, b] = [cps[k - 1].mse, cps[k].mse];
   return a > 0 && b > 0 ? Math.exp((1 - t) * Math.log(a) + t * Math.log(b)) : a + t * (b - a);

@@ -36,6 +36,23 @@ export interface SweepFigureOptions {
 const DEFAULT_COLORS = ["#d95f02", "var(--theme-foreground-focus)", "#1b9e77", "#7570b3"];
 export const DIVERGED = "diverged";
 
+/** Ticks of a log axis on [lo, hi] in plain numbers: 1-2-5 steps, fewer when the range is wide. */
+export function logTicks(lo: number, hi: number): number[] {
+  const within = (ms: number[]) => {
+    const out: number[] = [];
+    for (let k = Math.floor(Math.log10(lo)); k <= Math.ceil(Math.log10(hi)); ++k) {
+      for (const m of ms) {
+        const v = Number((m * 10 ** k).toPrecision(3));
+        if (v >= lo && v <= hi) out.push(v);
+      }
+    }
+    return out;
+  };
+  const dense = within([1, 2, 5]);
+  if (dense.length > 7) return within([1]);
+  return dense.length >= 3 ? dense : within([1, 1.5, 2, 3, 5, 7]);
+}
+
 function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const h = s.length >> 1;
@@ -76,7 +93,7 @@ export function lrSweepFigure(series: readonly SweepSeries[], options: SweepFigu
     marginLeft: 56,
     marginTop: 24,
     x: {type: "log", label: "learning rate", tickFormat: "~g"},
-    y: {type: yType, label: options.yLabel, domain, grid: true, tickFormat: options.yFormat ?? "~g", ticks: yType === "log" ? 4 : 5},
+    y: {type: yType, label: options.yLabel, domain, grid: true, tickFormat: options.yFormat ?? "~g", ticks: yType === "log" ? logTicks(domain[0], domain[1]) : 5},
     color: {domain: series.map((s) => s.label), range: colors, legend: true},
     marks: [
       many ? Plot.areaY(bands, {x: "lr", y1: "lo", y2: "hi", fill: "label", fillOpacity: 0.14, z: "label"}) : null,

@@ -197,3 +197,12 @@ export function optimizerVerdict(
     tuningChangesWinner: tuned ? tuned.perExample.winner !== shared.perExample.winner : undefined
   };
 }
+
+export type Measure = "perExample" | "perUpdate" | "perSecond";
+
+/** How often each side is ahead on one measure, over the tuned comparisons of the given problems. */
+export function tally(verdicts: readonly OptimizerVerdict[], problems: readonly ProblemKey[], measure: Measure, which: "tuned" | "shared" = "tuned"): {mini: number; full: number; even: number; of: number} {
+  const vs = verdicts.filter((v) => problems.includes(v.problem)).map((v) => v[which]).filter((c): c is Comparison => c !== undefined);
+  const by = (w: Side | "even") => vs.filter((c) => c[measure].winner === w).length;
+  return {mini: by("mini"), full: by("full"), even: by("even"), of: vs.length};
+}

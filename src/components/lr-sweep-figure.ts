@@ -104,7 +104,9 @@ export function lrSweepFigure(series: readonly SweepSeries[], options: SweepFigu
       references.length
         ? [
             Plot.ruleY(references, {y: "value", stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3"}),
-            Plot.text(references, {y: "value", frameAnchor: "left", text: "label", textAnchor: "start", dx: 4, dy: -6, fill: "var(--theme-foreground-muted)"})
+            // Labels alternate above and below their lines, so that two close references do not overprint.
+            Plot.text(references.filter((_, i) => i % 2 === 0), {y: "value", frameAnchor: "left", text: "label", textAnchor: "start", dx: 4, dy: -6, fill: "var(--theme-foreground-muted)"}),
+            Plot.text(references.filter((_, i) => i % 2 === 1), {y: "value", frameAnchor: "left", text: "label", textAnchor: "start", dx: 4, dy: 9, fill: "var(--theme-foreground-muted)"})
           ]
         : null,
       marks.length

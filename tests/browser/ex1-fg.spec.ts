@@ -1,8 +1,11 @@
 import {readFileSync} from "node:fs";
-import {expect, test} from "@playwright/test";
+import {expect as baseExpect, test} from "@playwright/test";
 import type {Page} from "@playwright/test";
 import {builtData, median} from "./data.js";
 import {builtPages} from "./pages.js";
+
+// These pages draw many figures from large data files: on a busy machine they need more than the default five seconds.
+const expect = baseExpect.configure({timeout: 20_000});
 
 interface Outcome {
   epochs: number;

@@ -1,7 +1,10 @@
 import {readFileSync} from "node:fs";
-import {expect, test} from "@playwright/test";
+import {expect as baseExpect, test} from "@playwright/test";
 import {builtData, median} from "./data.js";
 import {builtPages} from "./pages.js";
+
+// These pages draw many figures from large data files: on a busy machine they need more than the default five seconds.
+const expect = baseExpect.configure({timeout: 20_000});
 
 interface Curve {
   problem: string;
@@ -127,6 +130,7 @@ test("a run in the page trains all four curves over the published ones, and its 
     await expect(card.locator("svg g[aria-label=line] path")).toHaveCount(4);
   }
   await expect(page.locator("#ex1h-figures")).toContainText("Faint: the published runs at the sweep's rate nearest to yours");
+  await expect(page.locator("#ex1h-figures")).toContainText("Your runs, compared by the same functions as the published ones: plain SGD: per example,");
   const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", {name: "your Adam, mini-batch 4 weights (state_dict, JSON)"}).click()]);
   expect(file.suggestedFilename()).toBe("ex1h-small-state-dict_your-run_problemwhole-small_seed0_batch4_sgdLr0.1_adamLr0.001_budget2_optimizeradam_batchSize4.json");
   const dict = JSON.parse(readFileSync(await file.path(), "utf8")) as Record<string, number[][]>;

@@ -99,7 +99,8 @@ export function lrSweepFigure(series: readonly SweepSeries[], options: SweepFigu
       many ? Plot.areaY(bands, {x: "lr", y1: "lo", y2: "hi", fill: "label", fillOpacity: 0.14, z: "label"}) : null,
       Plot.line(bands, {x: "lr", y: "mid", stroke: "label", strokeWidth: 1.6, z: "label"}),
       Plot.dot(dots, {x: "lr", y: "y", stroke: "label", r: 2.5, tip: true, channels: {"seed index": "seed"}}),
-      Plot.dot(crosses, {x: "lr", y: "y", stroke: "label", symbol: "times", r: 4, strokeWidth: 1.6}),
+      // One row of crosses per series, so that two diverged runs at one rate stay visible.
+      ...series.map((s, i) => Plot.dot(crosses.filter((c) => c.label === s.label), {x: "lr", y: "y", stroke: "label", symbol: "times", r: 4, strokeWidth: 1.6, dy: 9 * i})),
       crosses.length ? Plot.text(crosses.slice(0, 1), {x: "lr", y: "y", text: () => DIVERGED, dy: -10, fill: "var(--theme-foreground-muted)"}) : null,
       references.length
         ? [

@@ -18,7 +18,7 @@ export function lossText(x: number): string {
 function where(d: Duel): string {
   if (d.axis === "examples") return `after ${Math.round(d.at).toLocaleString("en-US")} examples`;
   if (d.axis === "updates") return `after ${Math.round(d.at).toLocaleString("en-US")} updates`;
-  return `after ${d.at.toFixed(1)} s`;
+  return `after ${d.at < 1 ? d.at.toPrecision(2) : d.at.toFixed(1)} s`;
 }
 
 export function winnerText(w: Side | "even"): string {

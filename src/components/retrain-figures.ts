@@ -16,6 +16,8 @@ export interface ArrowFigureData {
   readonly to: readonly Row[];
   /** Per point: did the retrained code reach the best code? */
   readonly atBest: readonly boolean[];
+  /** Reconstructions of another run drawn faintly for comparison (the published run, under a reader's). */
+  readonly compare?: readonly Row[];
 }
 
 export interface RectOptions {
@@ -50,6 +52,7 @@ export function arrowFigure(d: ArrowFigureData, options: RectOptions): SVGSVGEle
     marks: [
       Plot.line(d.curve, {x: "0", y: "1", stroke: "var(--theme-foreground-muted)", strokeWidth: 1, clip: true}),
       Plot.dot(d.points, {x: "0", y: "1", r: 2.5, fill: "var(--theme-foreground)", fillOpacity: 0.35}),
+      d.compare ? Plot.dot(d.compare, {x: "0", y: "1", r: 3.5, symbol: "times", stroke: "var(--theme-foreground-muted)", strokeOpacity: 0.7, clip: true}) : null,
       Plot.dot(arrows, {x: "x1", y: "y1", r: 2, stroke: "status", fill: "none"}),
       Plot.arrow(arrows, {x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: "status", strokeWidth: 1.2, headLength: 6, clip: true, tip: true, channels: {point: "point"}}),
       Plot.frame({strokeOpacity: 0.3})
@@ -61,6 +64,8 @@ export interface ScatterData {
   readonly x: readonly number[];
   readonly y: readonly number[];
   readonly atBest: readonly boolean[];
+  /** Another run's codes on the y axis, drawn faintly for comparison. */
+  readonly compareY?: readonly number[];
 }
 
 /** One code against another, point by point, with the diagonal. */
@@ -76,6 +81,7 @@ export function codeScatter(d: ScatterData, options: {readonly width: number; re
     color: COLORS,
     marks: [
       Plot.line(options.domain.map((v) => ({v})), {x: "v", y: "v", stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3"}),
+      d.compareY ? Plot.dot(d.x.map((x, i) => ({x, y: d.compareY![i]})), {x: "x", y: "y", r: 2.5, symbol: "times", stroke: "var(--theme-foreground-muted)", strokeOpacity: 0.6}) : null,
       Plot.dot(rows, {x: "x", y: "y", stroke: "status", r: 3, tip: true, channels: {point: "point"}}),
       Plot.frame({strokeOpacity: 0.3})
     ]
@@ -107,8 +113,8 @@ export function profileFigure(d: ProfileData, options: {readonly width: number; 
     title: options.title,
     marginLeft: 50,
     x: {label: "code z"},
-    y: {label: "‖x − D(z)‖²", grid: true},
-    color: {legend: true, domain: marks.map((m) => m.label), range: ["var(--theme-foreground-muted)", "#d95f02", "var(--theme-foreground-focus)"]},
+    y: {label: "‖x − D(z)‖²", grid: true, tickFormat: "~g"},
+    color: {legend: true, domain: marks.map((m) => m.label), range: ["var(--theme-foreground-muted)", "#d95f02", "var(--theme-foreground-focus)", "#7570b3"].slice(0, marks.length)},
     marks: [
       Plot.line(shown, {x: "z", y: "loss", stroke: "var(--theme-foreground)", strokeWidth: 1}),
       Plot.ruleX(marks, {x: "z", stroke: "label", strokeDasharray: "4,3"}),

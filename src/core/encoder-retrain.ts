@@ -11,7 +11,7 @@
 import {sheetData} from "./ae-snapshot.js";
 import {SHEET_HIDDEN, decode, encode, reconstructionMse, sheetModel} from "./autoencoder.js";
 import type {Field} from "./fields.js";
-import {bestCodes, maxChange, meanOverCoordinates, rowSquaredErrors, widenedRange} from "./frozen-decoder.js";
+import {bestCodes, maxChange, meanOverCoordinates, median, rowSquaredErrors, widenedRange} from "./frozen-decoder.js";
 import type {InitScheme} from "./mlp.js";
 import {layout} from "./mlp.js";
 import type {RetrainJob} from "./retrain.js";
@@ -19,6 +19,7 @@ import {rows, sig, sigArray} from "./round.js";
 import {SEEDS, SHEET_SETUP} from "./setup.js";
 import type {Checkpoint} from "./train-job.js";
 import {TrainJob} from "./train-job.js";
+import {stepsPerEpoch} from "./train.js";
 
 export interface EncoderRetrainConfig {
   readonly epochs: number;
@@ -93,7 +94,7 @@ export function encoderRetrainJob(
   };
 }
 
-/** Trains a job to its end in one go (loaders and tests); returns the parameters before and after, and the checkpoints. */
+/** Trains a job to its end in one go (tests); returns the parameters before and after, and the checkpoints. */
 export function runJob(job: RetrainJob): {start: Float64Array; end: Float64Array; checkpoints: Checkpoint[]; examplesSeen: number; status: string} {
   const t = new TrainJob(job);
   const start = t.params();
@@ -104,11 +105,155 @@ export function runJob(job: RetrainJob): {start: Float64Array; end: Float64Array
   return {start, end, checkpoints: t.checkpoints, examplesSeen: report.examplesSeen, status: report.status};
 }
 
+/**
+ * A run whose full-data MSE passes this value at a checkpoint (or stops being
+ * finite) is stopped there and counted as diverged: the sweeps' early stop.
+ */
+export const DIVERGED_MSE = 1e4;
+
+export interface Divergence {
+  /** Examples seen when the run was stopped, and the loss that stopped it (null: not finite). */
+  readonly examples: number;
+  readonly updates: number;
+  readonly epoch: number;
+  readonly mse: number | null;
+}
+
+/**
+ * Trains `job` epoch by epoch to its last epoch, calling `at(epoch, params)` after
+ * each epoch listed in `stops` (sweeps read several training lengths off one run).
+ * Stops early, with a `Divergence`, once a checkpoint passes DIVERGED_MSE or an
+ * epoch's loss is no longer finite. Training never depends on how many epochs follow.
+ */
+export function trainThrough(
+  job: RetrainJob,
+  stops: readonly number[],
+  at: (epoch: number, params: Float64Array) => void = () => {}
+): {start: Float64Array; end: Float64Array; checkpoints: Checkpoint[]; diverged: Divergence | null} {
+  const t = new TrainJob(job);
+  const start = t.params();
+  let diverged: Divergence | null = null;
+  for (let status = t.status; status === "training"; ) {
+    status = t.advance(0);
+    const last = t.checkpoints[t.checkpoints.length - 1];
+    if (status === "diverged") {
+      diverged = {examples: t.examplesSeen, updates: t.epoch * stepsPerEpoch(SHEET_SETUP.n, job.batchSize), epoch: t.epoch, mse: null};
+    } else if (last && !(last.mse <= DIVERGED_MSE)) {
+      diverged = {examples: last.examples, updates: last.updates, epoch: t.epoch, mse: Number.isFinite(last.mse) ? sig(last.mse, 4) : null};
+    }
+    if (diverged) break;
+    if (stops.includes(t.epoch)) at(t.epoch, t.params());
+  }
+  const end = t.params();
+  t.dispose();
+  // When an epoch's loss stopped being finite, so did the parameters: a checkpoint taken after that epoch means nothing.
+  const bad = diverged && diverged.mse === null ? diverged.examples : Infinity;
+  return {start, end, checkpoints: t.checkpoints.filter((c) => c.examples < bad || c.examples === 0), diverged};
+}
+
 export interface CodeSet {
   readonly old: number[];
   readonly reinit: number[];
   readonly retrained: number[];
   readonly best: number[];
+}
+
+/** What a frozen decoder fixes before any retraining: the best codes and the losses every run is compared with. */
+export interface FrozenReference {
+  readonly seed: number;
+  readonly mseBefore: number;
+  readonly optimalEncoderMse: number;
+  /** The published encoder's codes. */
+  readonly old: number[];
+  /** The best code of every point, and the tolerance within which a code counts as at its best. */
+  readonly best: number[];
+  readonly tolerance: number;
+  readonly bestErr: number[];
+  readonly localMinima: number[];
+  /** Median over the points of the spacing of their basins along the latent axis (see frozen-decoder.ts). */
+  readonly basinSpacing: number;
+  /** The old codes' range (max − min). */
+  readonly codeRange: number;
+  /** The interval searched (not rounded) and its grid. */
+  readonly search: {readonly lo: number; readonly hi: number; readonly count: number; readonly atBoundary: number};
+}
+
+/** The best codes under the frozen decoder of a published big autoencoder, and what they cost. */
+export function frozenReference(seed: number, weights: readonly number[], config: Pick<EncoderRetrainConfig, "searchWiden" | "searchCount" | "codeTolerance"> = DEFAULT_ENCODER_RETRAIN): FrozenReference {
+  const spec = sheetModel("big");
+  const data = sheetData(SHEET_SETUP);
+  const n = SHEET_SETUP.n;
+  const published = Float64Array.from(weights);
+  const old = encode(spec, published, data, n);
+  const [lo, hi] = widenedRange(old, config.searchWiden);
+  const best = bestCodes(spec, published, data, n, {lo, hi, count: config.searchCount});
+  const [oldLo, oldHi] = widenedRange(old, 0);
+  return {
+    seed,
+    mseBefore: sig(reconstructionMse(spec, published, data, n), 6),
+    optimalEncoderMse: sig(meanOverCoordinates(best.err, 2), 6),
+    old: Array.from(old),
+    best: Array.from(best.z),
+    tolerance: codeTolerance(old, config.codeTolerance),
+    bestErr: Array.from(best.err),
+    localMinima: Array.from(best.localMinima),
+    basinSpacing: sig(median(best.basinSpacing.filter(Number.isFinite)), 4),
+    codeRange: sig(oldHi - oldLo, 6),
+    search: {lo, hi, count: config.searchCount, atBoundary: best.atBoundary}
+  };
+}
+
+/** How an encoder's codes stand against the best ones, at one training length. */
+export interface CodeOutcome {
+  readonly epochs: number;
+  /** Full-data MSE; null if the run diverged before this length. */
+  readonly mse: number | null;
+  /** Points whose code is at its best code (within the tolerance), and their share. */
+  readonly atBest: number | null;
+  readonly fractionAtBestCode: number | null;
+  /** The MSE above the best possible encoder's. */
+  readonly gap: number | null;
+  /** Median over the points of |code − code right after the redraw|: how far the codes travelled. */
+  readonly travel: number | null;
+  /** Points whose code differs from the old encoder's by more than the tolerance. */
+  readonly movedFromOld: number | null;
+}
+
+/** Fraction of `codes` at their best code, and the MSE's gap to the best possible encoder: the measures of (g), for any run. */
+export function codeOutcome(
+  epochs: number,
+  codes: ArrayLike<number>,
+  mse: number,
+  ref: Pick<FrozenReference, "best" | "tolerance" | "optimalEncoderMse" | "old">,
+  start?: ArrayLike<number>
+): CodeOutcome {
+  const atBest = countAtBest(codes, ref.best, ref.tolerance);
+  return {
+    epochs,
+    mse: sig(mse, 6),
+    atBest,
+    fractionAtBestCode: atBest / codes.length,
+    gap: sig(mse - ref.optimalEncoderMse, 4),
+    travel: start ? sig(median(Array.from(codes, (z, i) => Math.abs(z - start[i]))), 4) : null,
+    movedFromOld: codes.length - countAtBest(codes, ref.old, ref.tolerance)
+  };
+}
+
+/** The outcome of a length the run did not reach (it diverged before). */
+export function divergedOutcome(epochs: number): CodeOutcome {
+  return {epochs, mse: null, atBest: null, fractionAtBestCode: null, gap: null, travel: null, movedFromOld: null};
+}
+
+/** One run of the learning-rate sweep of (g): the outcome at each training length. */
+export interface SweepRun {
+  readonly seed: number;
+  readonly learningRate: number;
+  readonly outcomes: CodeOutcome[];
+  readonly diverged: Divergence | null;
+  /** Median over the points of the code's movement per update during the first epoch. */
+  readonly firstEpochStep: number;
+  /** Full-data MSE every `evalEvery` examples, to the end (or the divergence). */
+  readonly checkpoints: Checkpoint[];
 }
 
 export interface EncoderRetrainRun {
@@ -131,6 +276,9 @@ export interface EncoderRetrainRun {
   readonly better: number;
   /** Local minima of ‖x_i − D(z)‖² along the search grid: median and largest over the points. */
   readonly localMinima: {readonly median: number; readonly max: number};
+  /** Median spacing of a point's basins along the latent axis, and the old codes' range. */
+  readonly basinSpacing: number;
+  readonly codeRange: number;
   readonly search: {readonly lo: number; readonly hi: number; readonly count: number; readonly atBoundary: number};
   /** The decoder curve over the search interval. */
   readonly curve: {readonly z: number[]; readonly x: number[][]};
@@ -138,12 +286,6 @@ export interface EncoderRetrainRun {
   /** Largest change of any encoder / decoder parameter between the published and the retrained network. */
   readonly encoderChange: number;
   readonly decoderChange: number;
-}
-
-function median(values: ArrayLike<number>): number {
-  const s = Float64Array.from(values).sort();
-  const h = s.length >> 1;
-  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
 }
 
 /** Per point: is its code within `tolerance` of its best code? */
@@ -162,25 +304,83 @@ export function countAtBest(codes: ArrayLike<number>, best: ArrayLike<number>, t
   return atBestFlags(codes, best, tolerance).filter(Boolean).length;
 }
 
-/** The experiment of exercise 1 (g) for one published seed. */
-export function encoderRetrainRun(seed: number, weights: readonly number[], config: EncoderRetrainConfig = DEFAULT_ENCODER_RETRAIN): EncoderRetrainRun {
+/**
+ * Trains the fresh encoder of published seed `seed` at `lr` to the last of
+ * `lengths` (epochs) and reads the outcome at each length, with `ref`'s best codes.
+ */
+export function retrainSweepRun(
+  seed: number,
+  weights: readonly number[],
+  lr: number,
+  lengths: readonly number[],
+  ref: FrozenReference,
+  config: EncoderRetrainConfig = DEFAULT_ENCODER_RETRAIN
+): SweepRun {
+  return sweepOf(seed, weights, {...config, lr}, lengths, ref).sweep;
+}
+
+/** One training of the (g) problem read at every length of `lengths`, plus its end parameters. */
+function sweepOf(seed: number, weights: readonly number[], config: EncoderRetrainConfig, lengths: readonly number[], ref: FrozenReference) {
+  const spec = sheetModel("big");
+  const data = sheetData(SHEET_SETUP);
+  const n = SHEET_SETUP.n;
+  const stops = [...new Set([1, ...lengths])].sort((a, b) => a - b);
+  const job = {...encoderRetrainJob(seed, weights, config), epochs: stops[stops.length - 1]};
+  const read = new Map<number, {params: Float64Array; codes: Float64Array}>();
+  const run = trainThrough(job, stops, (epoch, params) => read.set(epoch, {params, codes: encode(spec, params, data, n)}));
+  const start = encode(spec, run.start, data, n);
+  const first = read.get(1);
+  const stepsPerEpoch = Math.floor(n / config.batchSize);
+  const outcomes = lengths.map((epochs) => {
+    const r = read.get(epochs);
+    return r ? codeOutcome(epochs, r.codes, reconstructionMse(spec, r.params, data, n), ref, start) : divergedOutcome(epochs);
+  });
+  const sweep: SweepRun = {
+    seed,
+    learningRate: config.lr,
+    outcomes,
+    diverged: run.diverged,
+    firstEpochStep: first ? sig(median(Array.from(first.codes, (z, i) => Math.abs(z - start[i]))) / stepsPerEpoch, 4) : NaN,
+    checkpoints: run.checkpoints.map((c) => ({...c, mse: sig(c.mse, 6)}))
+  };
+  return {sweep, start: run.start, read, job};
+}
+
+/**
+ * The experiment of exercise 1 (g) for one published seed, at the settings of
+ * `config`. With `extendTo`, the same training continues to those longer lengths
+ * (a run of Adam has no schedule, so its first `config.epochs` epochs are the
+ * published run) and `sweep` reports every length.
+ */
+export function encoderRetrainStudyRun(
+  seed: number,
+  weights: readonly number[],
+  config: EncoderRetrainConfig = DEFAULT_ENCODER_RETRAIN,
+  extendTo: readonly number[] = [],
+  reference?: FrozenReference
+): {run: EncoderRetrainRun; sweep: SweepRun} {
   const spec = sheetModel("big");
   const data = sheetData(SHEET_SETUP);
   const n = SHEET_SETUP.n;
   const published = Float64Array.from(weights);
-  const job = encoderRetrainJob(seed, weights, config);
-  const {start, end, checkpoints} = runJob(job);
+  const ref = reference ?? frozenReference(seed, weights, config);
+  const lengths = [config.epochs, ...extendTo.filter((e) => e > config.epochs)];
+  const {sweep, start, read, job} = sweepOf(seed, weights, config, lengths, ref);
+  const at = read.get(config.epochs);
+  if (!at) throw new Error(`seed ${seed}: the published settings diverged (${JSON.stringify(sweep.diverged)})`);
+  const end = at.params;
+  const endExamples = config.epochs * Math.floor(n / config.batchSize) * config.batchSize;
+  const checkpoints = sweep.checkpoints.filter((c) => c.examples <= endExamples);
 
-  const codes = {old: encode(spec, published, data, n), reinit: encode(spec, start, data, n), retrained: encode(spec, end, data, n)};
+  const codes = {old: encode(spec, published, data, n), reinit: encode(spec, start, data, n), retrained: at.codes};
   // The decoder is frozen: every code set is decoded by the published decoder.
   const recon = {
     old: decode(spec, published, codes.old, n),
     reinit: decode(spec, published, codes.reinit, n),
     retrained: decode(spec, published, codes.retrained, n)
   };
-  const [lo, hi] = widenedRange(codes.old, config.searchWiden);
-  const best = bestCodes(spec, published, data, n, {lo, hi, count: config.searchCount});
-  const bestRecon = decode(spec, published, best.z, n);
+  const {lo, hi} = ref.search;
+  const bestRecon = decode(spec, published, ref.best, n);
   const errOld = rowSquaredErrors(data, recon.old, 2);
   const errNew = rowSquaredErrors(data, recon.retrained, 2);
   let worse = 0;
@@ -189,28 +389,36 @@ export function encoderRetrainRun(seed: number, weights: readonly number[], conf
     if (errNew[i] > errOld[i] + 1e-9) ++worse;
     if (errNew[i] < errOld[i] - 1e-9) ++better;
   }
-  const tolerance = codeTolerance(codes.old, config.codeTolerance);
+  const tolerance = ref.tolerance;
   const curveZ = Array.from({length: config.curvePoints}, (_, k) => lo + ((hi - lo) * k) / (config.curvePoints - 1));
   const firstDecoder = layout(spec)[spec.encoderLayers].w;
-  return {
+  const run: EncoderRetrainRun = {
     seed,
     reinitSeed: job.seed,
-    mseBefore: sig(reconstructionMse(spec, published, data, n), 6),
+    mseBefore: ref.mseBefore,
     mseAfterReinit: sig(reconstructionMse(spec, start, data, n), 6),
     mseAfterRetrain: sig(reconstructionMse(spec, end, data, n), 6),
-    optimalEncoderMse: sig(meanOverCoordinates(best.err, 2), 6),
-    codes: {old: sigArray(codes.old, 6), reinit: sigArray(codes.reinit, 6), retrained: sigArray(codes.retrained, 6), best: sigArray(best.z, 6)},
+    optimalEncoderMse: ref.optimalEncoderMse,
+    codes: {old: sigArray(codes.old, 6), reinit: sigArray(codes.reinit, 6), retrained: sigArray(codes.retrained, 6), best: sigArray(ref.best, 6)},
     recon: {old: rows(recon.old, 2, 5), reinit: rows(recon.reinit, 2, 5), retrained: rows(recon.retrained, 2, 5), best: rows(bestRecon, 2, 5)},
-    atBest: {old: countAtBest(codes.old, best.z, tolerance), retrained: countAtBest(codes.retrained, best.z, tolerance)},
-    atBestFlags: {old: atBestFlags(codes.old, best.z, tolerance), retrained: atBestFlags(codes.retrained, best.z, tolerance)},
+    atBest: {old: countAtBest(codes.old, ref.best, tolerance), retrained: countAtBest(codes.retrained, ref.best, tolerance)},
+    atBestFlags: {old: atBestFlags(codes.old, ref.best, tolerance), retrained: atBestFlags(codes.retrained, ref.best, tolerance)},
     tolerance: sig(tolerance, 6),
     worse,
     better,
-    localMinima: {median: median(best.localMinima), max: Math.max(...best.localMinima)},
-    search: {lo: sig(lo, 6), hi: sig(hi, 6), count: config.searchCount, atBoundary: best.atBoundary},
+    localMinima: {median: median(ref.localMinima), max: Math.max(...ref.localMinima)},
+    basinSpacing: ref.basinSpacing,
+    codeRange: ref.codeRange,
+    search: {...ref.search, lo: sig(lo, 6), hi: sig(hi, 6)},
     curve: {z: sigArray(curveZ, 5), x: rows(decode(spec, published, curveZ, curveZ.length), 2, 5)},
-    checkpoints: checkpoints.map((c) => ({...c, mse: sig(c.mse, 6)})),
+    checkpoints,
     encoderChange: sig(maxChange(published, end, 0, firstDecoder), 4),
     decoderChange: maxChange(published, end, firstDecoder)
   };
+  return {run, sweep};
+}
+
+/** The experiment of exercise 1 (g) for one published seed. */
+export function encoderRetrainRun(seed: number, weights: readonly number[], config: EncoderRetrainConfig = DEFAULT_ENCODER_RETRAIN): EncoderRetrainRun {
+  return encoderRetrainStudyRun(seed, weights, config).run;
 }

@@ -51,6 +51,12 @@ export interface BestCodes {
   readonly localMinima: Int32Array;
   /** Points whose best grid value lies at an end of the interval (the search may have been too narrow). */
   readonly atBoundary: number;
+  /**
+   * Per point: the median distance along the latent axis between neighbouring
+   * local minima of z ↦ ‖x_i − D(z)‖² on the grid (NaN with fewer than two).
+   * How far a code must travel to change basin.
+   */
+  readonly basinSpacing: Float64Array;
 }
 
 /** The best code of each of n points (row-major [n, dim]) under the decoder of `spec` with `params`. */
@@ -63,6 +69,7 @@ export function bestCodes(spec: AutoencoderSpec, params: Float64Array, points: A
   const z = new Float64Array(n);
   const err = new Float64Array(n);
   const localMinima = new Int32Array(n);
+  const basinSpacing = new Float64Array(n);
   let atBoundary = 0;
   const f = new Float64Array(count);
   const distance = (i: number, y: ArrayLike<number>, j: number) => {
@@ -79,32 +86,34 @@ export function bestCodes(spec: AutoencoderSpec, params: Float64Array, points: A
       f[j] = distance(i, curve, j);
       if (f[j] < f[k]) k = j;
     }
-    let minima = 0;
-    for (let j = 1; j + 1 < count; ++j) if (f[j] < f[j - 1] && f[j] <= f[j + 1]) ++minima;
-    localMinima[i] = minima + (f[0] < f[1] ? 1 : 0) + (f[count - 1] < f[count - 2] ? 1 : 0);
+    const at: number[] = f[0] < f[1] ? [0] : [];
+    for (let j = 1; j + 1 < count; ++j) if (f[j] < f[j - 1] && f[j] <= f[j + 1]) at.push(j);
+    if (f[count - 1] < f[count - 2]) at.push(count - 1);
+    localMinima[i] = at.length;
+    basinSpacing[i] = median(at.slice(1).map((j, k) => grid[j] - grid[at[k]]));
     if (k === 0 || k === count - 1) ++atBoundary;
     // Golden-section search in the bracket of the best grid value; keep the grid value if it is better.
-    const at = (zz: number) => distance(i, decode(spec, params, [zz], 1), 0);
+    const lossAt = (zz: number) => distance(i, decode(spec, params, [zz], 1), 0);
     let a = grid[Math.max(0, k - 1)];
     let b = grid[Math.min(count - 1, k + 1)];
     const g = (Math.sqrt(5) - 1) / 2;
     let c = b - g * (b - a);
     let d = a + g * (b - a);
-    let fc = at(c);
-    let fd = at(d);
+    let fc = lossAt(c);
+    let fd = lossAt(d);
     for (let it = 0; it < refine && b - a > 1e-15 * Math.max(1, Math.abs(a)); ++it) {
       if (fc <= fd) {
         b = d;
         d = c;
         fd = fc;
         c = b - g * (b - a);
-        fc = at(c);
+        fc = lossAt(c);
       } else {
         a = c;
         c = d;
         fc = fd;
         d = a + g * (b - a);
-        fd = at(d);
+        fd = lossAt(d);
       }
     }
     const [zBest, fBest] = fc <= fd ? [c, fc] : [d, fd];
@@ -116,7 +125,15 @@ export function bestCodes(spec: AutoencoderSpec, params: Float64Array, points: A
       err[i] = f[k];
     }
   }
-  return {z, err, localMinima, atBoundary};
+  return {z, err, localMinima, atBoundary, basinSpacing};
+}
+
+/** The median of `values` (NaN if there are none). */
+export function median(values: ArrayLike<number>): number {
+  if (values.length === 0) return NaN;
+  const s = Float64Array.from(values).sort();
+  const h = s.length >> 1;
+  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
 }
 
 /** The interval [min, max] of `values`, widened by `widen` times its length on each side. */

@@ -1,14 +1,16 @@
 /**
- * Exercise 1 (h): gradient descent against stochastic gradient descent on the
- * problem of (f)/(g): retraining the encoder of the big autoencoder with its
- * decoder frozen. Full batch (every point in every update) against mini-batches,
- * with the same optimiser, learning rate, fresh encoder and budget of training
- * examples on both sides, so that the batch size is the only difference. The
- * loss is the full-data MSE at regular intervals of examples seen.
+ * Exercise 1 (h): gradient descent against stochastic gradient descent, on both
+ * readings of "the above problem": the encoder of (g) retrained under its frozen
+ * decoder, and the whole autoencoder trained as in (b) (small and big, from the
+ * published initialisations). Full batch (every point in every update) against
+ * mini-batches, with the same optimiser, learning rate, start and budget of
+ * training examples on both sides, so that the batch size is the only
+ * difference; the loss is the full-data MSE at regular intervals of examples.
+ * Each method is swept over learning rates (see `GD_SGD_PLAN`).
  */
-import {encoderRetrainJob} from "./encoder-retrain.js";
-import type {EncoderRetrainRun} from "./encoder-retrain.js";
-import {runJob} from "./encoder-retrain.js";
+import {SHEET_HIDDEN} from "./autoencoder.js";
+import {encoderRetrainJob, trainThrough} from "./encoder-retrain.js";
+import type {Divergence, SweepRun} from "./encoder-retrain.js";
 import type {Field} from "./fields.js";
 import type {RetrainJob} from "./retrain.js";
 import {sig} from "./round.js";
@@ -17,36 +19,69 @@ import type {Checkpoint} from "./train-job.js";
 import {stepsPerEpoch} from "./train.js";
 
 export type OptimizerKind = "sgd" | "adam";
+export const OPTIMIZERS: readonly OptimizerKind[] = ["sgd", "adam"];
 
-export interface GdSgdConfig {
+/** The two readings of "the above problem", and the networks each trains. */
+export type Reading = "frozenDecoder" | "autoencoder";
+export type ProblemKey = "frozen-decoder" | "whole-small" | "whole-big";
+
+export interface Problem {
+  readonly key: ProblemKey;
+  readonly reading: Reading;
+  readonly model: "small" | "big";
+}
+
+export const PROBLEMS: readonly Problem[] = [
+  {key: "frozen-decoder", reading: "frozenDecoder", model: "big"},
+  {key: "whole-small", reading: "autoencoder", model: "small"},
+  {key: "whole-big", reading: "autoencoder", model: "big"}
+];
+
+export function problemOf(key: string): Problem {
+  const p = PROBLEMS.find((q) => q.key === key);
+  if (!p) throw new RangeError(`unknown problem ${key}`);
+  return p;
+}
+
+export interface GdSgdPlan {
   /** Training examples every run sees (the equal budget). */
   readonly budget: number;
+  /** Full-data MSE every this many examples. */
   readonly evalEvery: number;
   /** The full batch: every point of the data set. */
   readonly fullBatch: number;
   readonly miniBatch: number;
-  readonly lr: Readonly<Record<OptimizerKind, number>>;
-  readonly draw: number;
+  /** Learning rates swept per optimiser, ascending (the same for both batch sizes and every problem). */
+  readonly learningRates: Readonly<Record<OptimizerKind, readonly number[]>>;
+  /** The learning rate both sides share in the untuned comparison. */
+  readonly sharedLr: Readonly<Record<OptimizerKind, number>>;
+  /** Published seeds trained per problem. */
+  readonly seeds: Readonly<Record<ProblemKey, readonly number[]>>;
 }
 
-export const DEFAULT_GD_SGD: GdSgdConfig = {
-  budget: 48000,
-  evalEvery: 480,
+/**
+ * The sizes that fit the build's time budget with today's step (README, "What
+ * the loaders cost"). The budget is the smallest multiple of both epochs
+ * (100 and 96 examples) of at least the sheet's 1000 epochs of 100 points.
+ */
+export const GD_SGD_PLAN: GdSgdPlan = {
+  budget: 100_800,
+  evalEvery: 2400,
   fullBatch: SHEET_SETUP.n,
   miniBatch: SHEET_SETUP.batchSize,
-  lr: {sgd: 0.1, adam: SHEET_SETUP.lr},
-  draw: 0
+  learningRates: {adam: [1e-3, 3e-3, 1e-2, 3e-2, 0.1], sgd: [0.01, 0.03, 0.1, 0.3, 1]},
+  sharedLr: {adam: SHEET_SETUP.lr, sgd: 0.1},
+  seeds: {"frozen-decoder": [0], "whole-small": [0], "whole-big": [0]}
 };
 
-export const OPTIMIZERS: readonly OptimizerKind[] = ["sgd", "adam"];
-
-/** The page's controls: the published seed, the mini-batch size, both learning rates, the budget. */
+/** The page's controls: the problem, the published seed, the mini-batch size, both learning rates, the budget. */
 export const GD_SGD_FIELDS: readonly Field[] = [
+  {key: "problem", label: "problem", kind: "enum", options: PROBLEMS.map((p) => p.key), value: PROBLEMS[0].key},
   {key: "seed", label: "published seed", kind: "int", min: SEEDS[0], max: SEEDS[SEEDS.length - 1], value: SEEDS[0]},
-  {key: "batch", label: "mini-batch size", kind: "int", min: 1, max: SHEET_SETUP.n - 1, value: DEFAULT_GD_SGD.miniBatch},
-  {key: "sgdLr", label: "learning rate (SGD)", kind: "number", min: 1e-4, max: 1, value: DEFAULT_GD_SGD.lr.sgd, log: true},
-  {key: "adamLr", label: "learning rate (Adam)", kind: "number", min: 1e-5, max: 0.1, value: DEFAULT_GD_SGD.lr.adam, log: true},
-  {key: "budget", label: "examples seen (thousands)", kind: "int", min: 1, max: 200, value: DEFAULT_GD_SGD.budget / 1000}
+  {key: "batch", label: "mini-batch size", kind: "int", min: 1, max: SHEET_SETUP.n - 1, value: GD_SGD_PLAN.miniBatch},
+  {key: "sgdLr", label: "learning rate (SGD)", kind: "number", min: 1e-4, max: 1, value: GD_SGD_PLAN.sharedLr.sgd, log: true},
+  {key: "adamLr", label: "learning rate (Adam)", kind: "number", min: 1e-5, max: 0.1, value: GD_SGD_PLAN.sharedLr.adam, log: true},
+  {key: "budget", label: "examples seen (thousands)", kind: "number", min: 1, max: 200, value: GD_SGD_PLAN.budget / 1000}
 ];
 
 export type CurveAxis = "examples" | "updates" | "time";
@@ -59,68 +94,110 @@ export function epochsFor(budget: number, batchSize: number, n: number = SHEET_S
   return Math.ceil(budget / (stepsPerEpoch(n, batchSize) * batchSize));
 }
 
-export function gdSgdJob(seed: number, weights: readonly number[], optimizer: OptimizerKind, batchSize: number, config: GdSgdConfig): RetrainJob {
-  return encoderRetrainJob(
-    seed,
-    weights,
-    {epochs: epochsFor(config.budget, batchSize), batchSize, lr: config.lr[optimizer], init: SHEET_SETUP.init, draw: config.draw, evalEvery: config.evalEvery},
-    optimizer
-  );
+/** One run of the comparison: which problem, which start, which method. */
+export interface RunSettings {
+  readonly problem: ProblemKey;
+  readonly seed: number;
+  readonly optimizer: OptimizerKind;
+  readonly batchSize: number;
+  readonly lr: number;
+  readonly budget: number;
+  readonly evalEvery: number;
+}
+
+/**
+ * The training job of one run. The frozen-decoder reading starts from the published
+ * big autoencoder `weights` of `seed` with the fresh encoder of (g) (draw 0); the
+ * whole-autoencoder reading starts from the initialisation the published run of
+ * `seed` started from (the same stream draws it), as in (b).
+ */
+export function gdSgdJob(s: RunSettings, weights?: readonly number[]): RetrainJob {
+  const {reading, model} = problemOf(s.problem);
+  const epochs = epochsFor(s.budget, s.batchSize);
+  if (reading === "frozenDecoder") {
+    if (!weights) throw new Error("the frozen-decoder reading needs the published weights");
+    return encoderRetrainJob(s.seed, weights, {epochs, batchSize: s.batchSize, lr: s.lr, init: SHEET_SETUP.init, draw: 0, evalEvery: s.evalEvery}, s.optimizer);
+  }
+  return {
+    model,
+    hidden: [...SHEET_HIDDEN[model]],
+    linear: false,
+    seed: s.seed,
+    lr: s.lr,
+    epochs,
+    batchSize: s.batchSize,
+    init: SHEET_SETUP.init,
+    optimizer: s.optimizer,
+    evalEvery: s.evalEvery
+  };
 }
 
 export interface GdSgdCurve {
+  readonly problem: ProblemKey;
   readonly seed: number;
   readonly optimizer: OptimizerKind;
   readonly batchSize: number;
   readonly learningRate: number;
+  /** Examples and updates at the end of the budget (or where a diverged run was stopped). */
   readonly examplesSeen: number;
   readonly updates: number;
-  readonly finalMse: number;
+  /** Full-data MSE at the end of the budget; null if the run diverged. */
+  readonly finalMse: number | null;
+  readonly diverged: Divergence | null;
   readonly checkpoints: Checkpoint[];
 }
 
-function curveOf(job: RetrainJob, optimizer: OptimizerKind, seed: number, checkpoints: readonly Checkpoint[]): GdSgdCurve {
+function curveOf(s: RunSettings, checkpoints: readonly Checkpoint[], diverged: Divergence | null): GdSgdCurve {
   const last = checkpoints[checkpoints.length - 1];
   return {
-    seed,
-    optimizer,
-    batchSize: job.batchSize,
-    learningRate: job.lr,
-    examplesSeen: last.examples,
-    updates: last.updates,
-    finalMse: sig(last.mse, 6),
+    problem: s.problem,
+    seed: s.seed,
+    optimizer: s.optimizer,
+    batchSize: s.batchSize,
+    learningRate: s.lr,
+    examplesSeen: diverged ? diverged.examples : last.examples,
+    updates: diverged ? diverged.updates : last.updates,
+    finalMse: diverged ? null : sig(last.mse, 6),
+    diverged,
     checkpoints: checkpoints.map((c) => ({...c, mse: sig(c.mse, 6)}))
   };
 }
 
-/** One learning curve: trains the job to the end of its budget. */
-export function gdSgdRun(seed: number, weights: readonly number[], optimizer: OptimizerKind, batchSize: number, config: GdSgdConfig = DEFAULT_GD_SGD): GdSgdCurve {
-  const job = gdSgdJob(seed, weights, optimizer, batchSize, config);
-  const {checkpoints, examplesSeen} = runJob(job);
-  const finalIsRecorded = checkpoints[checkpoints.length - 1].examples === examplesSeen;
-  if (!finalIsRecorded) throw new Error(`the last checkpoint (${checkpoints[checkpoints.length - 1].examples}) is not at the end (${examplesSeen})`);
-  return curveOf(job, optimizer, seed, checkpoints);
+/** One learning curve: trains the run to the end of its budget (or until it diverges). */
+export function gdSgdRun(s: RunSettings, weights?: readonly number[]): GdSgdCurve {
+  const {checkpoints, diverged} = trainThrough(gdSgdJob(s, weights), []);
+  const last = checkpoints[checkpoints.length - 1];
+  if (!diverged && last.examples < s.budget) throw new Error(`the last checkpoint (${last.examples}) is not at the end of the budget (${s.budget})`);
+  return curveOf(s, checkpoints, diverged);
 }
 
 /**
- * The same curve read off a longer run of exercise 1 (g) with identical settings:
- * training does not depend on how many epochs follow, so the first epochs of a
- * long run are the short run. Returns undefined if the settings differ.
+ * The same curve read off a longer run of the (g) sweep with identical settings:
+ * training does not depend on how many epochs follow or how often the loss is
+ * measured, so the first epochs of a long run are the short run. Returns
+ * undefined unless the settings coincide and the sweep run got past the budget.
  */
-export function curveFromRetrain(run: EncoderRetrainRun, job: RetrainJob, retrainJob: RetrainJob, config: GdSgdConfig): GdSgdCurve | undefined {
-  const same =
-    job.seed === retrainJob.seed &&
-    job.lr === retrainJob.lr &&
-    job.batchSize === retrainJob.batchSize &&
-    job.optimizer === retrainJob.optimizer &&
-    job.init === retrainJob.init &&
-    job.evalEvery === retrainJob.evalEvery &&
-    job.epochs <= retrainJob.epochs;
+export function curveFromSweep(s: RunSettings, run: SweepRun, sweepBatchSize: number): GdSgdCurve | undefined {
+  const same = s.problem === "frozen-decoder" && s.optimizer === "adam" && s.batchSize === sweepBatchSize && s.lr === run.learningRate && s.seed === run.seed;
   if (!same) return undefined;
-  const end = job.epochs * stepsPerEpoch(SHEET_SETUP.n, job.batchSize) * job.batchSize;
-  const points = run.checkpoints.filter((c) => c.examples <= end);
-  if (points[points.length - 1]?.examples !== end || end < config.budget) return undefined;
-  return curveOf(job, job.optimizer, run.seed, points);
+  const end = epochsFor(s.budget, s.batchSize) * stepsPerEpoch(SHEET_SETUP.n, s.batchSize) * s.batchSize;
+  if (run.diverged && run.diverged.examples <= end) return undefined;
+  const points = run.checkpoints.filter((c) => c.examples <= end && c.examples % s.evalEvery === 0);
+  if (points[points.length - 1]?.examples !== end) return undefined;
+  return curveOf(s, points, null);
+}
+
+/** Every run the plan trains or reads: problem × optimiser × batch size × learning rate × seed. */
+export function planRuns(plan: GdSgdPlan): RunSettings[] {
+  return PROBLEMS.flatMap((p) =>
+    OPTIMIZERS.flatMap((optimizer) =>
+      [plan.fullBatch, plan.miniBatch].flatMap((batchSize) =>
+        plan.learningRates[optimizer].flatMap((lr) =>
+          plan.seeds[p.key].map((seed) => ({problem: p.key, seed, optimizer, batchSize, lr, budget: plan.budget, evalEvery: plan.evalEvery}))
+        )
+      )
+    )
+  );
 }
 
 /** Modelled wall time of a run: a cost per update plus a cost per example (see step-cost.ts). */

@@ -22,7 +22,12 @@ export interface ViewOptions {
   readonly grid: {readonly rect: {readonly x: readonly [number, number]; readonly y: readonly [number, number]}; readonly nx: number; readonly ny: number};
   readonly curvePoints: number;
   readonly curveMargin: number;
+  /** Also send the parameters with every view (a page that offers them for download). */
+  readonly params?: boolean;
 }
+
+/** A view of an autoencoder job: what the figures draw, and its parameters when asked for. */
+export type TrainView = StateView & {readonly params?: number[]};
 
 export type JobStatus = "training" | "done" | "diverged";
 
@@ -186,10 +191,11 @@ export class TrainJob extends SlicedJob<ViewOptions, StateView> {
   }
 
   /** Codes, grid, decoder curve and MSE at the current parameters; undefined if they are not finite. */
-  view(options: ViewOptions): StateView | undefined {
+  view(options: ViewOptions): TrainView | undefined {
     const params = this.loop.engine.getParams();
     if (!params.every(Number.isFinite)) return undefined;
-    return describeState(this.spec, params, this.data, options);
+    const view = describeState(this.spec, params, this.data, options);
+    return options.params ? {...view, params: Array.from(params)} : view;
   }
 
   params(): Float64Array {

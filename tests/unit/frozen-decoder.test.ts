@@ -2,8 +2,19 @@ import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import {DEFAULT_SNAPSHOT_CONFIG, sheetData, snapshotRun} from "../../src/core/ae-snapshot.js";
 import {decode, encode, reconstructionMse, sheetModel} from "../../src/core/autoencoder.js";
-import {DEFAULT_ENCODER_RETRAIN, encoderRetrainJob, encoderRetrainRun, reinitSeed, runJob} from "../../src/core/encoder-retrain.js";
-import {bestCodes, rowSquaredErrors, widenedRange} from "../../src/core/frozen-decoder.js";
+import {
+  DEFAULT_ENCODER_RETRAIN,
+  codeOutcome,
+  encoderRetrainJob,
+  encoderRetrainRun,
+  encoderRetrainStudyRun,
+  frozenReference,
+  reinitSeed,
+  retrainSweepRun,
+  runJob,
+  trainThrough
+} from "../../src/core/encoder-retrain.js";
+import {bestCodes, median, rowSquaredErrors, widenedRange} from "../../src/core/frozen-decoder.js";
 import {layout} from "../../src/core/mlp.js";
 import {TrainJob} from "../../src/core/train-job.js";
 
@@ -84,6 +95,19 @@ describe("the best code of every point under a fixed decoder", () => {
     for (let i = 0; i < 3; ++i) assert.ok(found.err[i] < 1e-14, `point ${i}: ${found.err[i]}`);
   });
 
+  it("measures how far apart each point's basins lie along the latent axis", () => {
+    for (let i = 0; i < 100; ++i) {
+      const d = best.basinSpacing[i];
+      if (best.localMinima[i] < 2) assert.ok(Number.isNaN(d), `point ${i}: one basin, spacing ${d}`);
+      else assert.ok(d > 0 && d <= hi - lo, `point ${i}: spacing ${d}`);
+    }
+    // A decoder that folds the curve back over the data gives some point two basins or more.
+    assert.ok(best.localMinima.some((m) => m >= 2));
+    assert.equal(median([3, 1, 2]), 2);
+    assert.equal(median([4, 1, 2, 3]), 2.5);
+    assert.ok(Number.isNaN(median([])));
+  });
+
   it("beats a finer grid nowhere: refinement reaches below the grid", () => {
     const fine = bestCodes(spec, published, data, 100, {lo, hi, count: 40001, refine: 0});
     for (let i = 0; i < 100; ++i) assert.ok(best.err[i] <= fine.err[i] + 1e-9, `point ${i}`);
@@ -108,5 +132,52 @@ describe("the experiment of (g) for one seed", () => {
   it("is byte-identical when run twice", () => {
     const again = encoderRetrainRun(3, weights, {...short, searchCount: 4001, curvePoints: 101});
     assert.equal(JSON.stringify(again), JSON.stringify(run));
+  });
+});
+
+describe("training lengths read off one run, and the sweep over learning rates", () => {
+  const config = {...short, searchCount: 4001, curvePoints: 101};
+  const ref = frozenReference(3, weights, config);
+
+  it("continues the published run without changing it: its first epochs are the shorter run", () => {
+    const {run, sweep} = encoderRetrainStudyRun(3, weights, config, [35], ref);
+    assert.equal(JSON.stringify(run), JSON.stringify(encoderRetrainRun(3, weights, config)));
+    assert.deepEqual(sweep.outcomes.map((o) => o.epochs), [20, 35]);
+    assert.equal(sweep.outcomes[0].mse, run.mseAfterRetrain);
+    assert.equal(sweep.outcomes[0].atBest, run.atBest.retrained);
+    assert.equal(sweep.checkpoints.at(-1)!.examples, 35 * 96);
+    assert.equal(run.checkpoints.at(-1)!.examples, 20 * 96);
+  });
+
+  it("measures any encoder with the same functions: fraction at best code and the gap to the best possible loss", () => {
+    const o = codeOutcome(7, ref.best, ref.optimalEncoderMse, ref, ref.best);
+    assert.equal(o.fractionAtBestCode, 1);
+    assert.equal(o.gap, 0);
+    assert.equal(o.travel, 0);
+    const old = codeOutcome(7, ref.old, ref.mseBefore, ref);
+    assert.equal(old.movedFromOld, 0);
+    assert.ok(old.gap! >= 0);
+    assert.equal(old.atBest, encoderRetrainRun(3, weights, config).atBest.old);
+  });
+
+  it("gives the same run at the same settings, and another at another learning rate", () => {
+    const a = retrainSweepRun(3, weights, 1e-2, [10, 20], ref, config);
+    const b = retrainSweepRun(3, weights, 1e-2, [10, 20], ref, config);
+    assert.equal(JSON.stringify(a), JSON.stringify(b));
+    const c = retrainSweepRun(3, weights, 1e-3, [10, 20], ref, config);
+    assert.notEqual(a.outcomes[1].mse, c.outcomes[1].mse);
+    assert.equal(c.outcomes[1].mse, encoderRetrainRun(3, weights, config).mseAfterRetrain, "the published rate's run is the published run");
+    assert.ok(a.firstEpochStep > c.firstEpochStep, "a larger step moves the codes further per update");
+  });
+
+  it("stops a run whose loss explodes, and reads no outcome after that", () => {
+    const job = {...encoderRetrainJob(3, weights, {...config, epochs: 200, lr: 3, batchSize: 100}, "sgd"), evalEvery: 100};
+    const r = trainThrough(job, [150]);
+    assert.ok(r.diverged, "diverged");
+    assert.ok(r.diverged!.epoch < 10, `stopped in epoch ${r.diverged!.epoch}`);
+    assert.ok(r.checkpoints.every((c) => c.examples <= r.diverged!.examples));
+    const sweep = retrainSweepRun(3, weights, 1, [150, 200], ref, {...config, evalEvery: 96});
+    assert.ok(sweep.diverged && sweep.diverged.examples < 150 * 96);
+    assert.deepEqual(sweep.outcomes.map((o) => [o.epochs, o.mse, o.fractionAtBestCode]), [[150, null, null], [200, null, null]]);
   });
 });

@@ -1,73 +1,103 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import {DEFAULT_SNAPSHOT_CONFIG, sheetData, snapshotRun} from "../../src/core/ae-snapshot.js";
-import {DEFAULT_ENCODER_RETRAIN, encoderRetrainJob, encoderRetrainRun} from "../../src/core/encoder-retrain.js";
-import {DEFAULT_GD_SGD, curveFromRetrain, epochsFor, gdSgdJob, gdSgdRun, modelledMs} from "../../src/core/gd-sgd.js";
+import {DEFAULT_ENCODER_RETRAIN, frozenReference, retrainSweepRun} from "../../src/core/encoder-retrain.js";
+import {GD_SGD_PLAN, PROBLEMS, curveFromSweep, epochsFor, gdSgdJob, gdSgdRun, modelledMs, planRuns} from "../../src/core/gd-sgd.js";
+import type {RunSettings} from "../../src/core/gd-sgd.js";
 import {stepsPerEpoch} from "../../src/core/train.js";
 
-const weights = snapshotRun("big", 5, sheetData(), {...DEFAULT_SNAPSHOT_CONFIG, epochs: 30}).run.weights;
+const data = sheetData();
+const weights = snapshotRun("big", 5, data, {...DEFAULT_SNAPSHOT_CONFIG, epochs: 30}).run.weights;
+const run = (s: Partial<RunSettings>): RunSettings => ({problem: "frozen-decoder", seed: 5, optimizer: "sgd", batchSize: 8, lr: 0.1, budget: 2400, evalEvery: 480, ...s});
 
 describe("gradient descent against SGD at equal budgets (exercise 1 (h))", () => {
   it("gives every batch size enough epochs for the budget, and the published sizes exactly the budget", () => {
     assert.equal(epochsFor(48000, 8), 500);
     assert.equal(epochsFor(48000, 100), 480);
-    assert.equal(epochsFor(48000, 1), 480);
     assert.equal(epochsFor(48000, 7), 490); // 14 batches of 7 = 98 examples per epoch
-    for (const b of [DEFAULT_GD_SGD.fullBatch, DEFAULT_GD_SGD.miniBatch]) {
-      assert.equal(epochsFor(DEFAULT_GD_SGD.budget, b) * stepsPerEpoch(100, b) * b, DEFAULT_GD_SGD.budget);
+    assert.ok(GD_SGD_PLAN.budget >= 100_000, "at least the sheet's 1000 epochs of 100 points");
+    for (const b of [GD_SGD_PLAN.fullBatch, GD_SGD_PLAN.miniBatch]) {
+      assert.equal(epochsFor(GD_SGD_PLAN.budget, b) * stepsPerEpoch(100, b) * b, GD_SGD_PLAN.budget);
     }
+    assert.equal(GD_SGD_PLAN.budget % GD_SGD_PLAN.evalEvery, 0);
+  });
+
+  it("sweeps at least five learning rates over two decades per optimiser, the sheet's 1e-3 among Adam's", () => {
+    for (const lrs of Object.values(GD_SGD_PLAN.learningRates)) {
+      assert.ok(lrs.length >= 5);
+      assert.ok(lrs[lrs.length - 1] / lrs[0] >= 99.9);
+      assert.deepEqual([...lrs].sort((a, b) => a - b), [...lrs]);
+    }
+    assert.ok(GD_SGD_PLAN.learningRates.adam.includes(1e-3));
+    for (const o of ["sgd", "adam"] as const) assert.ok(GD_SGD_PLAN.learningRates[o].includes(GD_SGD_PLAN.sharedLr[o]));
+    // Every problem × optimiser × batch size × learning rate × seed, both sides with the same learning rates.
+    const all = planRuns(GD_SGD_PLAN);
+    const count = PROBLEMS.reduce((s, p) => s + GD_SGD_PLAN.seeds[p.key].length, 0) * 2 * 5 * 2;
+    assert.equal(all.length, count);
   });
 
   it("trains full batch and mini-batches on the same budget of examples, with the same optimiser and learning rate", () => {
-    const config = {...DEFAULT_GD_SGD, budget: 2400, evalEvery: 480};
     for (const optimizer of ["sgd", "adam"] as const) {
-      const full = gdSgdRun(5, weights, optimizer, 100, config);
-      const mini = gdSgdRun(5, weights, optimizer, 8, config);
+      const lr = optimizer === "sgd" ? 0.1 : 1e-3;
+      const full = gdSgdRun(run({optimizer, lr, batchSize: 100}), weights);
+      const mini = gdSgdRun(run({optimizer, lr, batchSize: 8}), weights);
       assert.equal(full.examplesSeen, 2400);
       assert.equal(mini.examplesSeen, 2400);
       assert.equal(full.updates, 24);
       assert.equal(mini.updates, 300);
       assert.equal(full.learningRate, mini.learningRate);
-      assert.equal(full.learningRate, config.lr[optimizer]);
       // Same fresh encoder: the first checkpoint (before any update) is the same loss.
       assert.equal(full.checkpoints[0].mse, mini.checkpoints[0].mse);
       assert.equal(full.checkpoints[0].examples, 0);
-      // Checkpoints are the full-data MSE, taken at every evalEvery examples.
       assert.deepEqual(mini.checkpoints.map((c) => c.examples), [0, 480, 960, 1440, 1920, 2400]);
       assert.deepEqual(full.checkpoints.map((c) => c.examples), [0, 500, 1000, 1500, 2000, 2400]);
       assert.equal(full.finalMse, full.checkpoints.at(-1)!.mse);
       assert.notEqual(full.finalMse, mini.finalMse);
+      assert.equal(full.diverged, null);
     }
   });
 
-  it("ends every curve with a checkpoint at its last example, whatever the batch size", () => {
-    const odd = gdSgdRun(5, weights, "sgd", 7, {...DEFAULT_GD_SGD, budget: 2400});
-    assert.equal(odd.examplesSeen, epochsFor(2400, 7) * 98);
-    assert.equal(odd.checkpoints.at(-1)!.examples, odd.examplesSeen);
-    assert.equal(odd.updates, epochsFor(2400, 7) * 14);
-  });
-
   it("uses one job description for both sides: only the batch size and epochs differ", () => {
-    const a = gdSgdJob(5, weights, "sgd", 100, DEFAULT_GD_SGD);
-    const b = gdSgdJob(5, weights, "sgd", 8, DEFAULT_GD_SGD);
-    const {batchSize: ba, epochs: ea, ...restA} = a;
-    const {batchSize: bb, epochs: eb, ...restB} = b;
-    assert.deepEqual(restA, restB);
-    assert.ok(ba !== bb && ea !== eb);
-    assert.equal(a.freezeDecoder, true);
-    assert.equal(a.reinitEncoder, true);
+    for (const problem of ["frozen-decoder", "whole-big", "whole-small"] as const) {
+      const a = gdSgdJob(run({problem, batchSize: 100}), weights);
+      const b = gdSgdJob(run({problem, batchSize: 8}), weights);
+      const {batchSize: ba, epochs: ea, ...restA} = a;
+      const {batchSize: bb, epochs: eb, ...restB} = b;
+      assert.deepEqual(restA, restB);
+      assert.ok(ba !== bb && ea !== eb);
+      assert.equal(a.freezeDecoder === true, problem === "frozen-decoder");
+    }
+    assert.throws(() => gdSgdJob(run({}), undefined), /published weights/);
   });
 
-  it("reads the Adam mini-batch curve off the longer run of (g) exactly as a run of its own would give it", () => {
-    const retrainConfig = {...DEFAULT_ENCODER_RETRAIN, epochs: 30, searchCount: 2001, curvePoints: 51};
-    const config = {...DEFAULT_GD_SGD, budget: 1440};
-    const run = encoderRetrainRun(5, weights, retrainConfig);
-    const job = gdSgdJob(5, weights, "adam", 8, config);
-    const reused = curveFromRetrain(run, job, encoderRetrainJob(5, weights, retrainConfig), config);
+  it("starts the whole-autoencoder reading from the published initialisation: Adam at 1e-3 in batches of 8 is the run of (b)", () => {
+    const epochs = 25;
+    const published = snapshotRun("small", 2, data, {...DEFAULT_SNAPSHOT_CONFIG, epochs}).run;
+    const curve = gdSgdRun(run({problem: "whole-small", seed: 2, optimizer: "adam", lr: 1e-3, budget: epochs * 96}));
+    assert.equal(curve.checkpoints[0].mse, published.init.mse);
+    assert.equal(curve.checkpoints.at(-1)!.examples, epochs * 96);
+    assert.equal(curve.finalMse, published.final.mse);
+  });
+
+  it("stops a diverging run early and reports it as diverged, with no final loss", () => {
+    const curve = gdSgdRun(run({problem: "whole-small", optimizer: "sgd", lr: 50, batchSize: 100, budget: 24000, evalEvery: 2400}));
+    assert.ok(curve.diverged, "diverged");
+    assert.equal(curve.finalMse, null);
+    assert.ok(curve.examplesSeen < 24000, `stopped at ${curve.examplesSeen}`);
+  });
+
+  it("reads the Adam mini-batch curve off the longer run of the (g) sweep exactly as a run of its own would give it", () => {
+    const config = {...DEFAULT_ENCODER_RETRAIN, searchCount: 2001, curvePoints: 51, evalEvery: 480};
+    const ref = frozenReference(5, weights, config);
+    const sweepRun = retrainSweepRun(5, weights, 3e-3, [20, 40], ref, config);
+    const settings = run({optimizer: "adam", lr: 3e-3, budget: 1440});
+    const reused = curveFromSweep(settings, sweepRun, 8);
     assert.ok(reused, "settings coincide, so the curve is reused");
-    assert.deepEqual(reused, gdSgdRun(5, weights, "adam", 8, config));
+    assert.deepEqual(reused, gdSgdRun(settings, weights));
     // Different settings are never reused.
-    assert.equal(curveFromRetrain(run, gdSgdJob(5, weights, "sgd", 8, config), encoderRetrainJob(5, weights, retrainConfig), config), undefined);
+    assert.equal(curveFromSweep({...settings, optimizer: "sgd"}, sweepRun, 8), undefined);
+    assert.equal(curveFromSweep({...settings, lr: 1e-3}, sweepRun, 8), undefined);
+    assert.equal(curveFromSweep({...settings, budget: 40 * 96 + 960}, sweepRun, 8), undefined, "beyond the sweep run's end");
   });
 
   it("models wall time as a cost per update plus a cost per example", () => {

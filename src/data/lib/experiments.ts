@@ -4,10 +4,12 @@
  */
 import {DEFAULT_SNAPSHOT_CONFIG, assembleAutoencoderSnapshot} from "../../core/ae-snapshot.js";
 import type {AutoencoderSnapshot} from "../../core/ae-snapshot.js";
-import {DEFAULT_ENCODER_RETRAIN, encoderRetrainJob} from "../../core/encoder-retrain.js";
-import type {EncoderRetrainConfig, EncoderRetrainRun} from "../../core/encoder-retrain.js";
-import {DEFAULT_GD_SGD, OPTIMIZERS, curveFromRetrain, gdSgdJob} from "../../core/gd-sgd.js";
-import type {GdSgdConfig, GdSgdCurve} from "../../core/gd-sgd.js";
+import {DEFAULT_ENCODER_RETRAIN} from "../../core/encoder-retrain.js";
+import type {EncoderRetrainConfig, EncoderRetrainRun, FrozenReference, SweepRun, encoderRetrainStudyRun} from "../../core/encoder-retrain.js";
+import {GD_SGD_PLAN, PROBLEMS, curveFromSweep, planRuns} from "../../core/gd-sgd.js";
+import type {GdSgdCurve, GdSgdPlan, RunSettings} from "../../core/gd-sgd.js";
+import {RETRAIN_SWEEP, assembleSweep, checkPlan, extensionOf, sweepTasks} from "../../core/retrain-sweep.js";
+import type {RetrainSweep} from "../../core/retrain-sweep.js";
 import {buildPerfectSnapshot} from "../../core/perfect-snapshot.js";
 import type {PerfectSnapshot} from "../../core/perfect-snapshot.js";
 import {STEP_COST, STEP_COST_MEASURED} from "../../core/step-cost.js";
@@ -62,54 +64,103 @@ export interface EncoderRetrainSnapshot {
   readonly runs: EncoderRetrainRun[];
 }
 
-/** Exercise 1 (g): every seed's published big autoencoder, its encoder redrawn and retrained under the frozen decoder. */
-export function encoderRetrain(): Promise<EncoderRetrainSnapshot> {
+/** Exercise 1 (g) and its learning-rate sweep: every run of the frozen-decoder problem with Adam and batches of 8. */
+interface RetrainStudy {
+  readonly snapshot: EncoderRetrainSnapshot;
+  readonly references: (FrozenReference & {mseAfterReinit: number})[];
+  /** Every run of the sweep with all its checkpoints (the published runs' included). */
+  readonly sweepRuns: SweepRun[];
+}
+
+const cpuSeconds = () => {
+  const u = process.cpuUsage();
+  return ((u.user + u.system) / 1e6).toFixed(1);
+};
+
+function retrainStudy(): Promise<RetrainStudy> {
   const config = DEFAULT_ENCODER_RETRAIN;
-  return memo("encoder-retrain", config, async () => {
+  const plan = RETRAIN_SWEEP;
+  checkPlan(plan, config.lr);
+  return memo("encoder-retrain", {config, plan}, async () => {
     const t0 = Date.now();
     const {seeds, weights} = await bigWeights();
-    const runs = await runAll(seeds.map((seed, k) => ({task: "encoderRetrain" as const, args: [seed, weights[k], config] as const})));
-    log(`encoder retrain: ${runs.length} runs in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    const refs = await runAll(seeds.map((seed, k) => ({task: "frozenReference" as const, args: [seed, weights[k], config] as const})));
+    const k = (seed: number) => seeds.indexOf(seed);
+    // Longest runs first, so that both threads finish together.
+    const published = seeds.map((seed) => ({seed, extendTo: extensionOf(plan, seed, config.lr)}));
+    const sweep = sweepTasks(plan, config.lr);
+    const [long, short] = [published.filter((p) => p.extendTo.length > 0), published.filter((p) => p.extendTo.length === 0)];
+    const studyTask = (p: {seed: number; extendTo: readonly number[]}) => ({task: "encoderRetrainStudy" as const, args: [p.seed, weights[k(p.seed)], config, p.extendTo, refs[k(p.seed)]] as const});
+    const sweepTask = (t: {seed: number; lr: number}) => ({task: "retrainSweepRun" as const, args: [t.seed, weights[k(t.seed)], t.lr, plan.lengths, refs[k(t.seed)], {...config, evalEvery: plan.evalEvery}] as const});
+    const order = [...long, ...short];
+    const results = await runAll<"encoderRetrainStudy" | "retrainSweepRun">([...sweep.map(sweepTask), ...order.map(studyTask)]);
+    const swept = results.slice(0, sweep.length) as SweepRun[];
+    const studyOf = new Map(order.map((p, i) => [p.seed, results[sweep.length + i] as ReturnType<typeof encoderRetrainStudyRun>]));
+    const runs = seeds.map((seed) => studyOf.get(seed)!.run);
+    const sweepRuns = [...seeds.map((seed) => studyOf.get(seed)!.sweep), ...swept];
+    log(`encoder retrain: ${seeds.length} published runs (${long.length} continued to ${plan.lengths.at(-1)} epochs) and ${sweep.length} sweep runs in ${((Date.now() - t0) / 1000).toFixed(1)} s; loader CPU so far ${cpuSeconds()} s`);
     const snap = await autoencoderSnapshot();
-    return {config, seeds, data: snap.data, runs};
+    return {
+      snapshot: {config, seeds, data: snap.data, runs},
+      references: refs.map((r, i) => ({...r, mseAfterReinit: runs[i].mseAfterReinit})),
+      sweepRuns
+    };
   });
+}
+
+/** Exercise 1 (g): every seed's published big autoencoder, its encoder redrawn and retrained under the frozen decoder. */
+export async function encoderRetrain(): Promise<EncoderRetrainSnapshot> {
+  return (await retrainStudy()).snapshot;
+}
+
+/** Exercise 1 (g) over learning rates and training lengths. */
+export async function retrainSweep(): Promise<RetrainSweep> {
+  const study = await retrainStudy();
+  return assembleSweep(RETRAIN_SWEEP, DEFAULT_ENCODER_RETRAIN.lr, study.references, study.sweepRuns);
 }
 
 export interface GdSgdSnapshot {
-  readonly config: GdSgdConfig;
-  readonly seeds: number[];
+  readonly plan: GdSgdPlan;
+  readonly problems: typeof PROBLEMS;
   readonly stepCost: typeof STEP_COST;
   readonly stepCostMeasured: typeof STEP_COST_MEASURED;
-  /** One curve per optimiser × batch size × seed, in that order (seeds innermost). */
+  /** One curve per problem × optimiser × batch size × learning rate × seed, in the order of `planRuns`. */
   readonly curves: GdSgdCurve[];
+  /** How many curves were read off the (g) sweep instead of trained. */
+  readonly reused: number;
 }
 
 /**
- * Exercise 1 (h): full batch against mini-batches for both optimisers and every
- * seed. The Adam mini-batch curve is the first part of the (g) run when its
+ * Exercise 1 (h): full batch against mini-batches for both readings, both
+ * optimisers and every learning rate of the plan. The frozen-decoder Adam
+ * mini-batch curves are the first part of the (g) sweep's runs when their
  * settings coincide; every other curve is trained here, in parallel.
  */
 export function gdSgd(): Promise<GdSgdSnapshot> {
-  const config = DEFAULT_GD_SGD;
-  return memo("gd-sgd", {config, retrain: DEFAULT_ENCODER_RETRAIN}, async () => {
+  const plan = GD_SGD_PLAN;
+  return memo("gd-sgd", {plan, retrain: DEFAULT_ENCODER_RETRAIN, sweep: RETRAIN_SWEEP}, async () => {
     const {seeds, weights} = await bigWeights();
-    const retrain = await encoderRetrain();
+    const study = await retrainStudy();
     const t0 = Date.now();
-    const slots = OPTIMIZERS.flatMap((optimizer) =>
-      [config.fullBatch, config.miniBatch].flatMap((batchSize) =>
-        seeds.map((seed, k) => {
-          const job = gdSgdJob(seed, weights[k], optimizer, batchSize, config);
-          const reused = curveFromRetrain(retrain.runs[k], job, encoderRetrainJob(seed, weights[k], retrain.config), config);
-          return {optimizer, batchSize, seed, k, reused};
-        })
-      )
-    );
-    const todo = slots.filter((s) => !s.reused);
-    const trained = await runAll(todo.map((s) => ({task: "gdSgdRun" as const, args: [s.seed, weights[s.k], s.optimizer, s.batchSize, config] as const})));
-    const curves = slots.map((s) => s.reused ?? trained[todo.indexOf(s)]);
-    log(`gd vs sgd: ${trained.length} runs trained, ${slots.length - todo.length} read off exercise 1 (g), in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    return {config, seeds, stepCost: STEP_COST, stepCostMeasured: STEP_COST_MEASURED, curves};
+    const settings = planRuns(plan);
+    const weightsOf = (s: RunSettings) => (s.problem === "frozen-decoder" ? weights[seeds.indexOf(s.seed)] : undefined);
+    const reused = settings.map((s) => {
+      const run = study.sweepRuns.find((r) => r.seed === s.seed && r.learningRate === s.lr);
+      return run ? curveFromSweep(s, run, DEFAULT_ENCODER_RETRAIN.batchSize) : undefined;
+    });
+    // The big problems first (the longest tasks), so that both threads finish together.
+    const todo = settings.map((_, i) => i).filter((i) => !reused[i]).sort((a, b) => costRank(settings[b]) - costRank(settings[a]));
+    const trained = await runAll(todo.map((i) => ({task: "gdSgdRun" as const, args: [settings[i], weightsOf(settings[i])] as const})));
+    const curves = settings.map((_, i) => reused[i] ?? trained[todo.indexOf(i)]);
+    const diverged = curves.filter((c) => c.diverged).length;
+    log(`gd vs sgd: ${trained.length} runs trained (${diverged} diverged and stopped early), ${settings.length - todo.length} read off exercise 1 (g), in ${((Date.now() - t0) / 1000).toFixed(1)} s; loader CPU so far ${cpuSeconds()} s`);
+    return {plan, problems: PROBLEMS, stepCost: STEP_COST, stepCostMeasured: STEP_COST_MEASURED, curves, reused: settings.length - todo.length};
   });
+}
+
+/** Rough relative cost of a run, for ordering the pool's tasks. */
+function costRank(s: RunSettings): number {
+  return s.problem === "whole-small" ? 1 : 10;
 }
 
 /** Trains playground runs in parallel; results in the order of `runs`. */

@@ -1,13 +1,51 @@
 /**
  * Key figures of exercise 1 (e)–(h), read from the same results the pages draw.
- * Per-seed values follow the order of ex1.seeds.
+ * Per-seed values follow the order of ex1.seeds (or the entry's own `seeds`).
+ * A null final MSE is a run that diverged and was stopped.
  */
-import {encoderRetrain, gdSgd, perfectReconstruction} from "./experiments.js";
+import {GD_SGD_PLAN, OPTIMIZERS, PROBLEMS, problemOf} from "../../core/gd-sgd.js";
+import type {GdSgdCurve, OptimizerKind, Reading} from "../../core/gd-sgd.js";
+import {optimizerVerdict} from "../../core/gd-sgd-verdicts.js";
+import {sweepEntries} from "../../core/retrain-sweep.js";
+import type {RetrainSweepEntry} from "../../core/retrain-sweep.js";
+import {encoderRetrain, gdSgd, perfectReconstruction, retrainSweep} from "./experiments.js";
+
+export interface GdSgdEntry {
+  optimizer: OptimizerKind;
+  batchSize: number;
+  learningRate: number;
+  examplesSeen: number;
+  seeds: number[];
+  finalMse: (number | null)[];
+}
 
 export interface Ex1EhSummary {
   perfectReconstruction: {n: number; mse: number};
   retrain: {mseBefore: number[]; mseAfterReinit: number[]; mseAfterRetrain: number[]; optimalEncoderMse: number[]};
-  gdVsSgd: {optimizer: string; batchSize: number; learningRate: number; examplesSeen: number; finalMse: number[]}[];
+  /** (h), frozen-decoder reading, at the shared learning rates. */
+  gdVsSgd: GdSgdEntry[];
+  /** (g) over learning rates and training lengths. */
+  retrainSweep: RetrainSweepEntry[];
+  /** (h), whole-autoencoder reading: every learning rate of the sweep. */
+  gdVsSgdAutoencoder: (GdSgdEntry & {model: "small" | "big"})[];
+  /** (h), both readings: every method at its own best learning rate (lowest median final MSE). */
+  gdVsSgdTuned: {reading: Reading; model: "small" | "big"; optimizer: OptimizerKind; batchSize: number; bestLearningRate: number | null; seeds: number[]; finalMse: (number | null)[]}[];
+}
+
+/** Curves of one method at one learning rate, as a summary entry. */
+function entryOf(curves: readonly GdSgdCurve[]): GdSgdEntry {
+  const [first] = curves;
+  const examples = new Set(curves.filter((c) => !c.diverged).map((c) => c.examplesSeen));
+  if (examples.size > 1) throw new Error(`${first.problem} ${first.optimizer} ${first.batchSize} ${first.learningRate}: seeds saw different numbers of examples`);
+  const sorted = [...curves].sort((a, b) => a.seed - b.seed);
+  return {
+    optimizer: first.optimizer,
+    batchSize: first.batchSize,
+    learningRate: first.learningRate,
+    examplesSeen: [...examples][0] ?? GD_SGD_PLAN.budget,
+    seeds: sorted.map((c) => c.seed),
+    finalMse: sorted.map((c) => c.finalMse)
+  };
 }
 
 export async function ex1EhSummary(seeds: readonly number[]): Promise<Ex1EhSummary> {
@@ -20,27 +58,31 @@ export async function ex1EhSummary(seeds: readonly number[]): Promise<Ex1EhSumma
   };
   const runs = seeds.map(bySeed);
   const gd = await gdSgd();
-  const groups = new Map<string, typeof gd.curves>();
-  for (const c of gd.curves) {
-    const key = `${c.optimizer} ${c.batchSize}`;
-    groups.set(key, [...(groups.get(key) ?? []), c]);
-  }
-  const gdVsSgd = [...groups.values()].map((curves) => {
-    const [first] = curves;
-    const examples = new Set(curves.map((c) => c.examplesSeen));
-    if (examples.size !== 1) throw new Error(`${first.optimizer} ${first.batchSize}: seeds saw different numbers of examples`);
-    return {
-      optimizer: first.optimizer,
-      batchSize: first.batchSize,
-      learningRate: first.learningRate,
-      examplesSeen: first.examplesSeen,
-      finalMse: seeds.map((s) => {
-        const c = curves.find((x) => x.seed === s);
-        if (!c) throw new Error(`no ${first.optimizer} ${first.batchSize} curve for seed ${s}`);
-        return c.finalMse;
-      })
-    };
-  });
+  const plan = gd.plan;
+  const group = (problem: string, optimizer: OptimizerKind, batchSize: number, lr: number) =>
+    gd.curves.filter((c) => c.problem === problem && c.optimizer === optimizer && c.batchSize === batchSize && c.learningRate === lr);
+  const sizes = [plan.fullBatch, plan.miniBatch];
+  const gdVsSgd = OPTIMIZERS.flatMap((o) => sizes.map((b) => entryOf(group("frozen-decoder", o, b, plan.sharedLr[o]))));
+  const gdVsSgdAutoencoder = PROBLEMS.filter((p) => p.reading === "autoencoder").flatMap((p) =>
+    OPTIMIZERS.flatMap((o) => sizes.flatMap((b) => plan.learningRates[o].map((lr) => ({model: p.model, ...entryOf(group(p.key, o, b, lr))}))))
+  );
+  const gdVsSgdTuned = PROBLEMS.flatMap((p) =>
+    OPTIMIZERS.flatMap((o) => {
+      const v = optimizerVerdict(gd.curves, p.key, o, plan, plan.sharedLr[o], gd.stepCost[p.key][o]);
+      return [v.full, v.mini].map((side) => {
+        const at = side.sweep.find((s) => s.learningRate === side.bestLearningRate);
+        return {
+          reading: problemOf(p.key).reading,
+          model: p.model,
+          optimizer: o,
+          batchSize: side.batchSize,
+          bestLearningRate: side.bestLearningRate ?? null,
+          seeds: at?.seeds ?? [],
+          finalMse: at?.finalMse ?? []
+        };
+      });
+    })
+  );
   return {
     perfectReconstruction: {n: perfect.n, mse: perfect.mse},
     retrain: {
@@ -49,6 +91,9 @@ export async function ex1EhSummary(seeds: readonly number[]): Promise<Ex1EhSumma
       mseAfterRetrain: runs.map((r) => r.mseAfterRetrain),
       optimalEncoderMse: runs.map((r) => r.optimalEncoderMse)
     },
-    gdVsSgd
+    gdVsSgd,
+    retrainSweep: sweepEntries(await retrainSweep()),
+    gdVsSgdAutoencoder,
+    gdVsSgdTuned
   };
 }

@@ -5,10 +5,10 @@
 import {sheetData, snapshotRun} from "../../core/ae-snapshot.js";
 import type {SnapshotConfig} from "../../core/ae-snapshot.js";
 import type {ModelName} from "../../core/autoencoder.js";
-import {encoderRetrainRun} from "../../core/encoder-retrain.js";
-import type {EncoderRetrainConfig} from "../../core/encoder-retrain.js";
+import {encoderRetrainStudyRun, frozenReference, retrainSweepRun} from "../../core/encoder-retrain.js";
+import type {EncoderRetrainConfig, FrozenReference} from "../../core/encoder-retrain.js";
 import {gdSgdRun} from "../../core/gd-sgd.js";
-import type {GdSgdConfig, OptimizerKind} from "../../core/gd-sgd.js";
+import type {RunSettings} from "../../core/gd-sgd.js";
 import type {ExperimentOptions} from "../../core/playground/experiment.js";
 import {runExperiment} from "../../core/playground/experiment.js";
 import type {PlaygroundSettings} from "../../core/playground/settings.js";
@@ -17,13 +17,21 @@ export const TASKS = {
   autoencoderRun(name: ModelName, seed: number, config: SnapshotConfig) {
     return snapshotRun(name, seed, sheetData(config), config).run;
   },
-  /** Exercise 1 (g): the big autoencoder of `seed` with a fresh encoder retrained under its frozen decoder. */
-  encoderRetrain(seed: number, weights: readonly number[], config: EncoderRetrainConfig) {
-    return encoderRetrainRun(seed, weights, config);
+  /** Exercise 1 (g): the best codes under the frozen decoder of the big autoencoder of `seed`. */
+  frozenReference(seed: number, weights: readonly number[], config: EncoderRetrainConfig) {
+    return frozenReference(seed, weights, config);
   },
-  /** Exercise 1 (h): one learning curve of the same problem. */
-  gdSgdRun(seed: number, weights: readonly number[], optimizer: OptimizerKind, batchSize: number, config: GdSgdConfig) {
-    return gdSgdRun(seed, weights, optimizer, batchSize, config);
+  /** Exercise 1 (g): the published run of `seed` (a fresh encoder retrained under its frozen decoder), continued to `extendTo` epochs. */
+  encoderRetrainStudy(seed: number, weights: readonly number[], config: EncoderRetrainConfig, extendTo: readonly number[], reference: FrozenReference) {
+    return encoderRetrainStudyRun(seed, weights, config, extendTo, reference);
+  },
+  /** Exercise 1 (g) over learning rates: one seed at one learning rate, read at every length. */
+  retrainSweepRun(seed: number, weights: readonly number[], lr: number, lengths: readonly number[], reference: FrozenReference, config: EncoderRetrainConfig) {
+    return retrainSweepRun(seed, weights, lr, lengths, reference, config);
+  },
+  /** Exercise 1 (h): one learning curve of either reading. */
+  gdSgdRun(settings: RunSettings, weights: readonly number[] | undefined) {
+    return gdSgdRun(settings, weights);
   },
   playgroundExperiment(settings: PlaygroundSettings, options: ExperimentOptions) {
     return runExperiment(settings, options);

@@ -42,6 +42,7 @@ export interface PlaygroundWidget {
 }
 
 const LIVE_VIEW: PlaygroundViewOptions = {grid: 50, nodeGrid: 16};
+const PLAYING_REDRAW_MS = 300;
 const fmt = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? "–" : x.toFixed(4));
 
 export function playground(options: PlaygroundOptions): PlaygroundWidget {
@@ -136,7 +137,8 @@ export function playground(options: PlaygroundOptions): PlaygroundWidget {
     if (job && job.phase !== "starting") syncUrl(playing && !over ? 0 : job.epoch);
     message.hidden = !job?.message;
     message.textContent = job?.message ?? "";
-    if (drawTimer === undefined) drawTimer = setTimeout(draw, 0);
+    // While playing, the figures redraw a few times a second (the status above every time): drawing competes with training for the CPU.
+    if (drawTimer === undefined) drawTimer = setTimeout(draw, playing && !over ? PLAYING_REDRAW_MS : 0);
   }
 
   /** The settings and, while paused, the epoch: the address bar always reopens what is on screen. */

@@ -41,7 +41,7 @@ const playgroundLinks = (page: Page) =>
 test("every link to the playground on the bonus pages opens a published run, and every published run has a link", async ({page}) => {
   for (const path of ["/bonus-a", "/bonus-b", "/bonus-c"]) {
     await page.goto(path);
-    await expect(page.locator("main a[href*='bonus?']").first()).toBeVisible();
+    await expect(page.locator("main a[href*='bonus?']").first()).toBeVisible({timeout: 30_000});
     const linked = new Set(await playgroundLinks(page));
     const runs = published.filter((p) => p.page === path);
     expect([...linked].filter((q) => !runs.some((r) => r.query === q)), `${path}: links to runs that were not published`).toEqual([]);
@@ -54,11 +54,12 @@ for (const run of published) {
     test.setTimeout(180_000);
     await page.goto(run.page);
     const link = page.locator(`main a[href="./bonus?${run.query}"]`).first();
+    await expect(link).toBeVisible({timeout: 30_000});
     await link.scrollIntoViewIfNeeded();
     await link.click();
     await expect(page).toHaveURL(new RegExp(`/bonus\\?${run.query.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
     const widget = page.locator(".playground");
-    await expect(widget).toHaveAttribute("data-phase", "training");
+    await expect(widget).toHaveAttribute("data-phase", "training", {timeout: 30_000});
     await page.getByRole("button", {name: "Play"}).click();
     await expect(widget).toHaveAttribute("data-phase", "done", {timeout: 170_000});
     // The very numbers of the build, not merely the printed digits.

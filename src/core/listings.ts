@@ -146,9 +146,13 @@ export function dataListing(s: TrainingListingSetup): string {
   const steps = Math.floor(s.n / s.batchSize);
   return `# The data: ${s.n} points, x1 ~ U(${x0}, ${x1}), x2 ~ U(${y0}, ${y1}), drawn once.
 generator = torch.Generator().manual_seed(${s.dataSeed})
-data = torch.rand(${s.n}, 2, generator=generator) * torch.tensor([${py(x1 - x0)}, ${py(y1 - y0)}]) + torch.tensor([${py(x0)}, ${py(y0)}])
-# Batches of ${s.batchSize}, reshuffled every epoch, the last incomplete batch dropped: ${steps} steps per epoch.
-loader = DataLoader(TensorDataset(data), batch_size=${s.batchSize}, shuffle=True, drop_last=True)
+low, high = torch.tensor([${py(x0)}, ${py(y0)}]), torch.tensor([${py(x1)}, ${py(y1)}])
+data = low + (high - low) * torch.rand(${s.n}, 2, generator=generator)
+# Batches of ${s.batchSize}, reshuffled every epoch, the last incomplete batch
+# dropped: ${steps} steps per epoch.
+loader = DataLoader(
+    TensorDataset(data), batch_size=${s.batchSize}, shuffle=True, drop_last=True
+)
 `;
 }
 
@@ -156,7 +160,8 @@ loader = DataLoader(TensorDataset(data), batch_size=${s.batchSize}, shuffle=True
 export function loopListing(className: string, s: TrainingListingSetup, seed = 0): string {
   return `torch.manual_seed(${seed})
 model = ${className}()
-optimizer = torch.optim.Adam(model.parameters(), lr=${s.lr})  # betas (0.9, 0.999), eps 1e-8
+# Adam with PyTorch's defaults: betas (0.9, 0.999), eps 1e-8.
+optimizer = torch.optim.Adam(model.parameters(), lr=${s.lr})
 loss_fn = nn.MSELoss()  # the mean over every coordinate of the batch
 
 losses = []  # the loss of every step, for the loss curve
@@ -179,7 +184,7 @@ export function lightningModuleListing(s: TrainingListingSetup): string {
         super().__init__()
         self.model = model
         self.lr = lr
-        self.loss_fn = nn.MSELoss()  # the mean over every coordinate of the batch
+        self.loss_fn = nn.MSELoss()  # mean over every coordinate of the batch
         self.losses = []  # the loss of every step, for the loss curve
 
     def training_step(self, batch, batch_idx):
@@ -187,10 +192,11 @@ export function lightningModuleListing(s: TrainingListingSetup): string {
         loss = self.loss_fn(self.model(x), x)
         self.losses.append(loss.item())
         self.log("train_loss", loss)
-        return loss  # Lightning calls zero_grad, backward and step with it
+        return loss  # Lightning then calls zero_grad, backward and step
 
     def configure_optimizers(self):
-        return torch.optim.Adam(self.parameters(), lr=self.lr)  # betas (0.9, 0.999), eps 1e-8
+        # Adam with PyTorch's defaults: betas (0.9, 0.999), eps 1e-8.
+        return torch.optim.Adam(self.parameters(), lr=self.lr)
 `;
 }
 
@@ -209,7 +215,7 @@ from torch.utils.data import DataLoader, TensorDataset
 
 /** The sheet's training with PyTorch Lightning, whole: imports, module, data, Trainer (the architecture listing goes first). */
 export function lightningListing(className: string, s: TrainingListingSetup, seed = 0): string {
-  return `import pytorch_lightning as pl  # Lightning 2.x also installs it as lightning.pytorch
+  return `import pytorch_lightning as pl  # or: import lightning.pytorch as pl
 ${TRAINING_IMPORTS}
 
 ${lightningModuleListing(s)}

@@ -3,9 +3,12 @@
 // to the last bit (the training computes only with operations IEEE 754 defines
 // exactly, src/core/portable-math.ts). And every link to the playground on these
 // pages is one of these runs.
-import {expect, test} from "@playwright/test";
+import {expect as playwrightExpect, test} from "@playwright/test";
 import type {Page} from "@playwright/test";
 import {builtData} from "./data.js";
+
+// This machine may be busy with other builds: allow for slow renders.
+const expect = playwrightExpect.configure({timeout: 20_000});
 
 interface Run {
   readonly query: string;

@@ -1,8 +1,11 @@
 // The SVG/PNG buttons under every figure, on every page: one toolbar per plot, at
 // button height (a toolbar that lands in a row of thumbnails must not stretch to
 // the row's height), never wider than the page.
-import {expect, test} from "@playwright/test";
+import {expect as playwrightExpect, test} from "@playwright/test";
 import {builtPages} from "./pages.js";
+
+// This machine may be busy with other builds: allow for slow renders.
+const expect = playwrightExpect.configure({timeout: 20_000});
 
 for (const width of [1280, 390]) {
   for (const path of builtPages()) {

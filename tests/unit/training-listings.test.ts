@@ -184,11 +184,16 @@ print(json.dumps({"losses": losses, "params": sum(p.numel() for p in model.param
       [`torch.optim.Adam(self.parameters(), lr=self.lr)`, true],
       [`lr=${SETUP.lr}`, true],
       [`batch_size=${SETUP.batchSize}, shuffle=True, drop_last=True`, true],
+      ["lr=self.lr", true],
       [`pl.Trainer(max_epochs=${SETUP.epochs})`, true]
     ] as const) {
       assert.equal(lightning.includes(name), needle, name);
     }
     assert.ok(dataListing(SETUP).includes(`torch.rand(${SETUP.n}, 2`));
+    // PEP 8's line length, so that the listings read without sideways scrolling.
+    for (const code of [lightning, plainTrainingListing("SmallAutoencoder", SETUP), model]) {
+      for (const line of code.split("\n")) assert.ok(line.length <= 79, `${line.length} characters: ${line}`);
+    }
     const dir = mkdtempSync(join(tmpdir(), "listings-"));
     try {
       for (const [file, code] of [

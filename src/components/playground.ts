@@ -114,7 +114,7 @@ export function playground(options: PlaygroundOptions): PlaygroundWidget {
     playButton.textContent = playing && !over ? "Pause" : "Play";
     playButton.setAttribute("aria-pressed", String(playing && !over));
     playButton.disabled = over;
-    stepButton.disabled = playing || over || !job;
+    stepButton.disabled = playing || over || !job || job.phase === "starting";
     const epochs = job && Number.isFinite(job.epochs) ? ` of ${job.epochs}` : "";
     const v = job?.view;
     const zeros = v ? ` · weights exactly 0: ${Math.round(v.stats.zeroFraction * v.stats.count)} of ${v.stats.count}` : "";

@@ -259,6 +259,7 @@ test("at 390 px, table captions wrap inside the column instead of scrolling away
   for (const path of ["/bonus-a", "/bonus-b", "/bonus-c"]) {
     await page.goto(path);
     await settled(page);
+    await page.evaluate(() => document.querySelectorAll("main details").forEach((d) => ((d as HTMLDetailsElement).open = true)));
     const captions = page.locator("main figure.table-figure > figcaption");
     expect(await captions.count(), path).toBeGreaterThan(0);
     for (const box of await captions.evaluateAll((cs) => cs.map((c) => ({right: c.getBoundingClientRect().right, scroll: c.scrollWidth, client: c.clientWidth})))) {

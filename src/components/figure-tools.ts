@@ -11,7 +11,7 @@ const DONE = "figureTools";
 
 function fileName(svg: SVGSVGElement, index: number): string {
   const figure = svg.closest("figure");
-  const title = figure?.querySelector("h2, h3")?.textContent ?? svg.getAttribute("aria-label") ?? "";
+  const title = figure?.querySelector("h2, h3, figcaption")?.textContent ?? svg.getAttribute("aria-label") ?? "";
   const page = location.pathname.split("/").pop() || "index";
   const slug = title
     .toLowerCase()
@@ -78,6 +78,18 @@ function toolbar(svg: SVGSVGElement, index: number): HTMLElement {
   return bar;
 }
 
+/**
+ * Puts the toolbar under its figure: after the figure Plot wraps a titled plot
+ * in; inside a page's own figure (a thumbnail in a row of thumbnails), after its
+ * caption, so that it is not laid out as one more item of the row; after a bare plot otherwise.
+ */
+function place(svg: SVGSVGElement, bar: HTMLElement): void {
+  const figure = svg.closest("figure");
+  if (!figure) svg.after(bar);
+  else if (/^plot-[0-9a-f]+-figure$/.test(figure.getAttribute("class") ?? "")) figure.after(bar);
+  else figure.append(bar);
+}
+
 /** Adds the toolbar under every Plot figure in `root` that has none yet. */
 export function addFigureTools(root: ParentNode): void {
   // A plot's own svg has exactly one class, "plot-<hash>"; legends ("plot-<hash>-ramp", swatches) are skipped.
@@ -86,7 +98,6 @@ export function addFigureTools(root: ParentNode): void {
   );
   plots.forEach((svg, index) => {
     svg.dataset[DONE] = "1";
-    const host = svg.closest("figure") ?? svg;
-    host.after(toolbar(svg, index));
+    place(svg, toolbar(svg, index));
   });
 }

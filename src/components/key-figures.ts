@@ -4,6 +4,7 @@
  */
 import {html} from "htl";
 import * as d3 from "d3";
+import {count as countOf} from "../core/words.js";
 
 export interface KeyFigureModel {
   readonly params: number;
@@ -21,7 +22,7 @@ export function keyFiguresTable(models: Readonly<Record<string, KeyFigureModel>>
   const count = d3.format(",");
   const mse = d3.format(".4f");
   return html`<table class="key-figures">
-    <caption>Full-data MSE after 1000 epochs, over ${Object.values(models)[0]?.finalMse.length ?? 0} seeds</caption>
+    <caption>Full-data MSE after 1000 epochs, over ${countOf(Object.values(models)[0]?.finalMse.length ?? 0, "seed")}</caption>
     <thead><tr><th scope="col">model</th><th scope="col">parameters</th><th scope="col">median MSE</th><th scope="col">min – max</th><th scope="col">PCA optimum</th></tr></thead>
     <tbody>${Object.entries(models).map(
       ([name, m]) => html`<tr>
@@ -55,7 +56,7 @@ export function moreKeyFiguresTable(s: MoreKeyFigures): HTMLTableElement {
   const r = s.ex1.retrain;
   const pct = d3.format(".1%");
   const rows: [string, string, Node | string][] = [
-    ["1 (e)", "ex1-e", `a constructed autoencoder reconstructs all ${s.ex1.perfectReconstruction.n} points: MSE ${s.ex1.perfectReconstruction.mse.toExponential(1)}`],
+    ["1 (e)", "ex1-e", `a constructed autoencoder reconstructs all ${countOf(s.ex1.perfectReconstruction.n, "point")}: MSE ${s.ex1.perfectReconstruction.mse.toExponential(1)}`],
     [
       "1 (g)",
       "ex1-fg",

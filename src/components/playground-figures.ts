@@ -115,6 +115,16 @@ function thin<T>(rows: T[], max: number): T[] {
   return rows.filter((_, i) => i % stride === 0 || i === rows.length - 1);
 }
 
+/** Axis numbers as plain decimals (0.3, 0.02, 1,500), never with SI prefixes ("300m") or exponents. */
+export function plainNumber(x: number): string {
+  return x.toLocaleString("en-US", {maximumSignificantDigits: 6});
+}
+
+/** Whole-number ticks for an epoch axis from 0 to `last` (none at fractional epochs). */
+export function epochTicks(last: number, count = 5): number[] {
+  return d3.ticks(0, Math.max(1, last), count).filter(Number.isInteger);
+}
+
 export function lossCurves(data: LossCurveData, options: LossCurveOptions): SVGSVGElement | HTMLElement {
   const {width, height = 200, reference} = options;
   const rows = thin(
@@ -129,27 +139,42 @@ export function lossCurves(data: LossCurveData, options: LossCurveOptions): SVGS
   const shown = log ? rows.filter((d) => d.loss > 0) : rows;
   // End labels, nudged apart: the larger loss above, the smaller below.
   const above = last >= 0 && data.train[last] >= data.test[last] ? "train" : "test";
-  const ends = last >= 0 ? (["train", "test"] as const).map((set) => ({epoch: data.epoch[last], loss: set === "train" ? data.train[last] : data.test[last], set, dy: set === above ? -6 : 6})) : [];
-  const top = Math.max(log ? 0 : 0.1, ...shown.map((d) => d.loss), reference ? reference.value * 1.1 : 0);
+  const ends = last >= 0 ? (["train", "test"] as const).map((set) => ({epoch: data.epoch[last], loss: set === "train" ? data.train[last] : data.test[last], set, dy: set === above ? -6 : 6})).filter((d) => Number.isFinite(d.loss) && (!log || d.loss > 0)) : [];
+  // Headroom above the largest loss, so that the end labels stay inside the frame, clear of the axis title.
+  const top = Math.max(log ? 0 : 0.1, ...shown.map((d) => d.loss), reference ? reference.value : 0) * (log ? 1.8 : 1.15);
   const bottom = log ? Math.min(...shown.map((d) => d.loss)) * 0.7 : 0;
+  const lastEpoch = Math.max(1, options.epochs ?? data.epoch[last] ?? 1);
+  // The reference line is named in a line of its own under the axis, where no curve can run through its label.
+  const marginBottom = reference ? 50 : 30;
+  const color = {train: "var(--theme-foreground-focus)", test: "currentColor"};
   return Plot.plot({
     width,
-    height,
+    height: height + (reference ? 20 : 0),
     title: options.title,
-    marginLeft: 44,
+    marginTop: 24,
+    marginBottom,
+    marginLeft: 48,
     marginRight: 44,
-    x: {label: "epoch", domain: [0, Math.max(1, options.epochs ?? data.epoch[last] ?? 1)]},
-    y: {label: "loss ½(output − label)²", domain: [bottom, top * (log ? 1.5 : 1)], grid: true, type: log ? "log" : "linear", tickFormat: log ? "~g" : undefined},
+    x: {label: "epoch", domain: [0, lastEpoch], ticks: epochTicks(lastEpoch, Math.max(2, Math.floor(width / 90))), tickFormat: plainNumber},
+    y: {label: "loss ½(output − label)²", domain: [bottom, top], grid: true, type: log ? "log" : "linear", tickFormat: plainNumber, ticks: log ? undefined : 5},
     marks: [
       reference
         ? [
             Plot.ruleY([reference.value], {stroke: "var(--theme-foreground-muted)", strokeDasharray: "2,3"}),
-            Plot.text([reference], {x: 0, y: "value", text: "label", textAnchor: "start", dy: -6, dx: 4, fill: "var(--theme-foreground-muted)"})
+            Plot.text([`dotted line: ${reference.label} (${plainNumber(reference.value)})`], {
+              frameAnchor: "bottom-left",
+              dy: marginBottom - 4,
+              dx: -40,
+              lineAnchor: "bottom",
+              textAnchor: "start",
+              fill: "var(--theme-foreground-muted)"
+            })
           ]
         : null,
-      Plot.line(shown.filter((d) => d.set === "train"), {x: "epoch", y: "loss", stroke: "var(--theme-foreground-focus)", strokeWidth: 1.5}),
-      Plot.line(shown.filter((d) => d.set === "test"), {x: "epoch", y: "loss", stroke: "currentColor", strokeDasharray: "5,3", strokeWidth: 1.5}),
-      ends.map((d) => Plot.text([d], {x: "epoch", y: "loss", text: "set", textAnchor: "start", dx: 4, dy: d.dy, fill: d.set === "train" ? "var(--theme-foreground-focus)" : "currentColor"})),
+      Plot.line(shown.filter((d) => d.set === "train"), {x: "epoch", y: "loss", stroke: color.train, strokeWidth: 1.5}),
+      Plot.line(shown.filter((d) => d.set === "test"), {x: "epoch", y: "loss", stroke: color.test, strokeDasharray: "5,3", strokeWidth: 1.5}),
+      ends.map((d) => Plot.dot([d], {x: "epoch", y: "loss", r: 2.5, fill: color[d.set]})),
+      ends.map((d) => Plot.text([d], {x: "epoch", y: "loss", text: "set", textAnchor: "start", dx: 5, dy: d.dy, fill: color[d.set]})),
       log ? null : Plot.ruleY([0])
     ]
   });
@@ -160,21 +185,26 @@ export interface WeightSet {
   readonly weights: readonly number[];
 }
 
-/** Histograms of the weights that are not exactly zero, one row per set; the zeros are counted in the row's label. */
+/** Histograms of the weights that are not exactly zero, one panel per set; the zeros are counted in the panel's label. */
 export function weightHistograms(sets: readonly WeightSet[], options: {readonly width: number}): SVGSVGElement | HTMLElement {
   const rows = sets.flatMap((s) => s.weights.filter((w) => w !== 0).map((w) => ({name: s.name, w, sign: w < 0 ? "negative" : "positive"})));
   const labels = new Map(sets.map((s) => [s.name, `${s.name}: ${s.weights.filter((w) => w === 0).length} of ${s.weights.length} exactly 0`]));
-  const extent = Math.max(0.5, ...rows.map((r) => Math.abs(r.w)));
+  // Bins of one width on a symmetric domain that holds every weight: no bar can lie past the axis.
+  const extent = Math.ceil(10 * Math.max(0.5, ...rows.map((r) => Math.abs(r.w)))) / 10;
+  const bins = 40;
+  const thresholds = Array.from({length: bins + 1}, (_, i) => -extent + (2 * extent * i) / bins);
+  const narrow = options.width < 560;
   return Plot.plot({
     width: options.width,
-    height: 90 * sets.length + 50,
+    height: 110 * sets.length + 50,
     marginLeft: 44,
-    fy: {label: null, domain: sets.map((s) => s.name), tickFormat: (name: string) => labels.get(name) ?? name, axis: "right"},
-    marginRight: Math.min(220, options.width * 0.4),
-    x: {label: "weight (the zeros are counted on the right, not drawn)", domain: [-extent, extent]},
-    y: {label: "weights", grid: true},
+    marginRight: narrow ? 10 : Math.min(230, options.width * 0.4),
+    fy: {label: null, domain: sets.map((s) => s.name), tickFormat: (name: string) => labels.get(name) ?? name, axis: narrow ? "top" : "right", padding: 0.3},
+    x: {label: "weight (the zeros are counted beside each panel, not drawn)", domain: [-extent, extent]},
+    y: {label: "weights", grid: true, tickFormat: plainNumber},
     marks: [
-      Plot.rectY(rows, {...Plot.binX<Plot.RectYOptions>({y: "count"}, {x: "w", fill: "sign", thresholds: 40}), fy: "name"}),
+      Plot.frame({stroke: "currentColor", strokeOpacity: 0.15}),
+      Plot.rectY(rows, {...Plot.binX<Plot.RectYOptions>({y: "count"}, {x: {value: "w", thresholds, domain: [-extent, extent]}, fill: "sign"}), fy: "name", insetLeft: 0.5, insetRight: 0.5}),
       Plot.ruleX([0], {stroke: "currentColor", strokeOpacity: 0.5}),
       Plot.ruleY([0])
     ],

@@ -4,15 +4,19 @@
  * and test loss curves) for one run that trains in a worker with the shared
  * core. A change of setting starts the run over from the same seed, so the URL
  * always describes a run from epoch 0; reset starts it over paused, with the
- * same initial weights. The run pauses while the widget is off-screen.
+ * same initial weights. The run pauses while the widget is off-screen. Whenever
+ * the reader pauses or steps, the URL names the epoch too (`at=`), so a link
+ * reopens the run where it stands.
  */
 import {html} from "htl";
 import type {AnyField, Ignored, Values} from "../core/fields.js";
 import {featureLabel} from "../core/playground/features.js";
 import {pointRows} from "../core/playground/experiment.js";
 import {playgroundSpec, runData} from "../core/playground/run.js";
+import type {PlaygroundJobSpec} from "../core/playground/job.js";
 import type {PlaygroundSettings} from "../core/playground/settings.js";
-import {settingsFromValues} from "../core/playground/settings.js";
+import {positionQuery, settingsFromValues} from "../core/playground/settings.js";
+import {toParams} from "../core/fields.js";
 import type {PlaygroundViewOptions} from "../core/playground/view.js";
 import {networkDiagram} from "./network-figure.js";
 import {playgroundControls} from "./playground-controls.js";
@@ -24,6 +28,8 @@ export interface PlaygroundOptions {
   readonly fields: readonly AnyField[];
   readonly values: Values;
   readonly ignored?: readonly Ignored[];
+  /** Open the run trained to this epoch, paused (a link's position in the run). */
+  readonly at?: number;
   readonly view?: PlaygroundViewOptions;
   readonly channel?: string;
 }
@@ -36,11 +42,14 @@ export interface PlaygroundWidget {
 }
 
 const LIVE_VIEW: PlaygroundViewOptions = {grid: 50, nodeGrid: 16};
+const PLAYING_REDRAW_MS = 300;
 const fmt = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? "–" : x.toFixed(4));
 
 export function playground(options: PlaygroundOptions): PlaygroundWidget {
   const view = options.view ?? LIVE_VIEW;
   let settings: PlaygroundSettings = settingsFromValues(options.values);
+  /** The epoch the next start trains to before its first report: the link's position, once. */
+  let openAt = options.at ?? 0;
   let points = pointsOf(settings);
   let handle: TrainHandle<"playground"> | undefined;
   let state: TrainingState<"playground"> | undefined;
@@ -86,7 +95,9 @@ export function playground(options: PlaygroundOptions): PlaygroundWidget {
     release?.();
     handle?.stop();
     state = undefined;
-    handle = start([settings], update, {kind: "playground", view, channel: options.channel ?? "playground", paused: !playing, viewMs: 250});
+    const spec: PlaygroundJobSpec = {...settings, at: openAt};
+    openAt = 0;
+    handle = start([spec], update, {kind: "playground", view, channel: options.channel ?? "playground", paused: !playing, viewMs: 250});
     release = pauseWhenHidden(handle, [element], () => !playing);
     render();
   }
@@ -103,13 +114,17 @@ export function playground(options: PlaygroundOptions): PlaygroundWidget {
     playButton.textContent = playing && !over ? "Pause" : "Play";
     playButton.setAttribute("aria-pressed", String(playing && !over));
     playButton.disabled = over;
-    stepButton.disabled = playing || over || !job;
+    stepButton.disabled = playing || over || !job || job.phase === "starting";
     const epochs = job && Number.isFinite(job.epochs) ? ` of ${job.epochs}` : "";
     const v = job?.view;
     const zeros = v ? ` · weights exactly 0: ${Math.round(v.stats.zeroFraction * v.stats.count)} of ${v.stats.count}` : "";
-    status.textContent = job
-      ? `epoch ${job.epoch}${epochs} · training loss ${fmt(job.epochLoss[job.epoch])} · test loss ${fmt(job.testLoss[job.epoch])}${zeros}${job.phase === "done" ? " · finished" : ""}`
-      : "starting…";
+    const opening = (job?.job as PlaygroundJobSpec | undefined)?.at ?? 0;
+    status.textContent =
+      job && job.phase !== "starting"
+        ? `epoch ${job.epoch}${epochs} · training loss ${fmt(job.epochLoss[job.epoch])} · test loss ${fmt(job.testLoss[job.epoch])}${zeros}${job.phase === "done" ? " · finished" : ""}`
+        : opening > 0
+          ? `training to epoch ${opening} before showing it…`
+          : "starting…";
     const said = !job ? "" : over ? `${job.phase === "done" ? "Finished" : "Stopped"} at epoch ${job.epoch}.` : playing ? "Playing." : `Paused at epoch ${job.epoch}.`;
     if (announce.textContent !== said) announce.textContent = said;
     element.dataset.phase = job?.phase ?? "starting";
@@ -119,9 +134,18 @@ export function playground(options: PlaygroundOptions): PlaygroundWidget {
       element.dataset.trainLoss = String(job.epochLoss[job.epoch]);
       element.dataset.testLoss = String(job.testLoss[job.epoch]);
     }
+    if (job && job.phase !== "starting") syncUrl(playing && !over ? 0 : job.epoch);
     message.hidden = !job?.message;
     message.textContent = job?.message ?? "";
-    if (drawTimer === undefined) drawTimer = setTimeout(draw, 0);
+    // While playing, the figures redraw a few times a second (the status above every time): drawing competes with training for the CPU.
+    if (drawTimer === undefined) drawTimer = setTimeout(draw, playing && !over ? PLAYING_REDRAW_MS : 0);
+  }
+
+  /** The settings and, while paused, the epoch: the address bar always reopens what is on screen. */
+  function syncUrl(epoch: number): void {
+    const query = positionQuery(toParams(options.fields, controls.values()), epoch);
+    const url = `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
+    if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, "", url);
   }
 
   function draw(): void {

@@ -12,6 +12,7 @@
  */
 import {layerCount, layout, weightMask} from "./mlp.js";
 import type {Activation, LayerLayout} from "./mlp.js";
+import {powInt, sigmoid, tanh} from "./portable-math.js";
 import type {Problem, StepEngine} from "./problem.js";
 import {trainableLayers, validateProblem} from "./problem.js";
 
@@ -95,8 +96,8 @@ export function createFusedEngine(problem: Problem, initial: Float64Array): Fuse
     if (regularize) before.set(params);
     if (optimizer.kind === "adam") {
       ++t;
-      const bc1 = 1 - Math.pow(optimizer.beta1, t);
-      const bc2 = 1 - Math.pow(optimizer.beta2, t);
+      const bc1 = 1 - powInt(optimizer.beta1, t);
+      const bc2 = 1 - powInt(optimizer.beta2, t);
       for (const [start, end] of ranges) {
         adamUpdate(params, grad, m, v, start, end, optimizer.lr, optimizer.beta1, optimizer.beta2, optimizer.eps, bc1, bc2);
       }
@@ -196,8 +197,8 @@ function denseForward(
 
 function activation(s: number, act: number): number {
   if (act === RELU) return s > 0 ? s : 0;
-  if (act === TANH) return Math.tanh(s);
-  if (act === SIGMOID) return 1 / (1 + Math.exp(-s));
+  if (act === TANH) return tanh(s);
+  if (act === SIGMOID) return sigmoid(s);
   return s;
 }
 

@@ -123,3 +123,110 @@ model.load_state_dict(state)
 model.eval()
 `;
 }
+
+/** What the training listings need of the setup (`SHEET_SETUP` and `SHEET_RECT` by default on the page). */
+export interface TrainingListingSetup {
+  readonly n: number;
+  readonly dataSeed: number;
+  readonly epochs: number;
+  readonly batchSize: number;
+  readonly lr: number;
+  readonly rect: {readonly x: readonly [number, number]; readonly y: readonly [number, number]};
+}
+
+/** A Python float literal ("0.001", "4.0"). */
+function py(x: number): string {
+  return Number.isInteger(x) ? `${x}.0` : String(x);
+}
+
+/** The data and the loader of the sheet's notebook, as both training listings share them. */
+export function dataListing(s: TrainingListingSetup): string {
+  const [x0, x1] = s.rect.x;
+  const [y0, y1] = s.rect.y;
+  const steps = Math.floor(s.n / s.batchSize);
+  return `# The data: ${s.n} points, x1 ~ U(${x0}, ${x1}), x2 ~ U(${y0}, ${y1}), drawn once.
+generator = torch.Generator().manual_seed(${s.dataSeed})
+low, high = torch.tensor([${py(x0)}, ${py(y0)}]), torch.tensor([${py(x1)}, ${py(y1)}])
+data = low + (high - low) * torch.rand(${s.n}, 2, generator=generator)
+# Batches of ${s.batchSize}, reshuffled every epoch, the last incomplete batch
+# dropped: ${steps} steps per epoch.
+loader = DataLoader(
+    TensorDataset(data), batch_size=${s.batchSize}, shuffle=True, drop_last=True
+)
+`;
+}
+
+/** The optimisation as a plain PyTorch loop; expects `className` (the architecture listing) and `loader` (dataListing). */
+export function loopListing(className: string, s: TrainingListingSetup, seed = 0): string {
+  return `torch.manual_seed(${seed})
+model = ${className}()
+# Adam with PyTorch's defaults: betas (0.9, 0.999), eps 1e-8.
+optimizer = torch.optim.Adam(model.parameters(), lr=${s.lr})
+loss_fn = nn.MSELoss()  # the mean over every coordinate of the batch
+
+losses = []  # the loss of every step, for the loss curve
+for epoch in range(${s.epochs}):
+    for (x,) in loader:
+        loss = loss_fn(model(x), x)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        losses.append(loss.item())
+`;
+}
+
+/** The same training as a LightningModule and a Trainer; expects `className` and `loader`. */
+export function lightningModuleListing(s: TrainingListingSetup): string {
+  return `class LitAutoencoder(pl.LightningModule):
+    """Trains an autoencoder to give back its input."""
+
+    def __init__(self, model, lr=${s.lr}):
+        super().__init__()
+        self.model = model
+        self.lr = lr
+        self.loss_fn = nn.MSELoss()  # mean over every coordinate of the batch
+        self.losses = []  # the loss of every step, for the loss curve
+
+    def training_step(self, batch, batch_idx):
+        (x,) = batch
+        loss = self.loss_fn(self.model(x), x)
+        self.losses.append(loss.item())
+        self.log("train_loss", loss)
+        return loss  # Lightning then calls zero_grad, backward and step
+
+    def configure_optimizers(self):
+        # Adam with PyTorch's defaults: betas (0.9, 0.999), eps 1e-8.
+        return torch.optim.Adam(self.parameters(), lr=self.lr)
+`;
+}
+
+export function lightningFitListing(className: string, s: TrainingListingSetup, seed = 0): string {
+  return `torch.manual_seed(${seed})
+lit = LitAutoencoder(${className}())
+trainer = pl.Trainer(max_epochs=${s.epochs})
+trainer.fit(lit, loader)
+`;
+}
+
+const TRAINING_IMPORTS = `import torch
+from torch import nn
+from torch.utils.data import DataLoader, TensorDataset
+`;
+
+/** The sheet's training with PyTorch Lightning, whole: imports, module, data, Trainer (the architecture listing goes first). */
+export function lightningListing(className: string, s: TrainingListingSetup, seed = 0): string {
+  return `import pytorch_lightning as pl  # or: import lightning.pytorch as pl
+${TRAINING_IMPORTS}
+
+${lightningModuleListing(s)}
+
+${dataListing(s)}
+${lightningFitListing(className, s, seed)}`;
+}
+
+/** The same training as a plain PyTorch loop, whole (the architecture listing goes first). */
+export function plainTrainingListing(className: string, s: TrainingListingSetup, seed = 0): string {
+  return `${TRAINING_IMPORTS}
+${dataListing(s)}
+${loopListing(className, s, seed)}`;
+}

@@ -8,6 +8,7 @@
  * bias [out]. The flat vector is what the fast training step updates in place,
  * what snapshots store and what the weight export reshapes into a `state_dict`.
  */
+import {sigmoid, tanh} from "./portable-math.js";
 import type {Rng} from "./random.js";
 
 export type Activation = "relu" | "tanh" | "sigmoid" | "linear";
@@ -129,9 +130,9 @@ export function activate(a: Activation, z: number): number {
     case "relu":
       return z > 0 ? z : 0;
     case "tanh":
-      return Math.tanh(z);
+      return tanh(z);
     case "sigmoid":
-      return 1 / (1 + Math.exp(-z));
+      return sigmoid(z);
     default:
       return z;
   }

@@ -9,6 +9,7 @@
  * before handing it over.
  */
 import {randomLcg} from "d3-random";
+import {cos, log} from "./portable-math.js";
 
 export interface Rng {
   /** A uniform draw in [0, 1). */
@@ -43,7 +44,7 @@ export function createRng(seed: number): Rng {
       // 1 - u lies in (0, 1], so the logarithm is finite.
       const u = 1 - next();
       const v = next();
-      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+      return Math.sqrt(-2 * log(u)) * cos(2 * Math.PI * v);
     },
     int: (n) => Math.floor(next() * n),
     shuffle(array) {

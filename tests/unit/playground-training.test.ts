@@ -5,7 +5,7 @@ import {activate, layout, weightMask} from "../../src/core/mlp.js";
 import type {StepEngine} from "../../src/core/problem.js";
 import {runExperiment} from "../../src/core/playground/experiment.js";
 import {PlaygroundJob} from "../../src/core/playground/job.js";
-import {PlaygroundRun, weightStats} from "../../src/core/playground/run.js";
+import {PlaygroundRun, playgroundLoss, weightStats} from "../../src/core/playground/run.js";
 import type {PlaygroundSettings} from "../../src/core/playground/settings.js";
 import {createRng} from "../../src/core/random.js";
 import {TrainingLoop} from "../../src/core/train.js";
@@ -165,6 +165,17 @@ describe("the playground job and the pretrained experiments agree", () => {
     const a = JSON.stringify(runExperiment(base, {view: {grid: 6, nodeGrid: 3}, curvePoints: 3}));
     const b = JSON.stringify(runExperiment(base, {view: {grid: 6, nodeGrid: 3}, curvePoints: 3}));
     assert.equal(a, b);
+  });
+
+  it("the losses the job records every epoch are playgroundLoss's, exactly, for every activation", () => {
+    for (const activation of ["tanh", "sigmoid", "relu", "linear"] as const) {
+      const run = new PlaygroundRun({...base, activation, hidden: [4, 3]});
+      run.runEpoch();
+      const params = run.params();
+      const {train, test} = run.losses(params);
+      assert.equal(train, playgroundLoss(run.spec, params, run.trainInputs, run.data.train.label), activation);
+      assert.equal(test, playgroundLoss(run.spec, params, run.testInputs, run.data.test.label), activation);
+    }
   });
 
   it("a diverging run ends with a message naming the epoch", () => {

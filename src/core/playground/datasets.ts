@@ -6,6 +6,7 @@
  * `playgroundData` then shuffles them and splits them into training and test
  * points by the training ratio, as the Playground does.
  */
+import {cos, sin} from "../portable-math.js";
 import type {Rng} from "../random.js";
 
 export type DatasetName = "circle" | "xor" | "gauss" | "spiral";
@@ -48,8 +49,8 @@ export function spiral(n: number, noise: number, rng: Rng): Points {
       for (let i = 0; i < half; ++i) {
         const r = (5 * i) / half;
         const t = (1.75 * 2 * Math.PI * i) / half + turn;
-        const x = r * Math.sin(t) + rng.uniform(-1, 1) * noise;
-        const y = r * Math.cos(t) + rng.uniform(-1, 1) * noise;
+        const x = r * sin(t) + rng.uniform(-1, 1) * noise;
+        const y = r * cos(t) + rng.uniform(-1, 1) * noise;
         push(x, y, l);
       }
     }
@@ -69,11 +70,13 @@ export function circle(n: number, noise: number, rng: Rng): Points {
       for (let i = 0; i < half; ++i) {
         const r = rng.uniform(lo, hi);
         const angle = rng.uniform(0, 2 * Math.PI);
-        const x = r * Math.sin(angle);
-        const y = r * Math.cos(angle);
+        const x = r * sin(angle);
+        const y = r * cos(angle);
         const nx = rng.uniform(-radius, radius) * noise;
         const ny = rng.uniform(-radius, radius) * noise;
-        push(x, y, Math.hypot(x + nx, y + ny) < radius / 2 ? 1 : -1);
+        const dx = x + nx;
+        const dy = y + ny;
+        push(x, y, Math.sqrt(dx * dx + dy * dy) < radius / 2 ? 1 : -1);
       }
     }
   });

@@ -2,6 +2,8 @@
  * The Playground's seven input features of a point (x₁, x₂), always in this
  * order; a network sees the chosen ones, unscaled.
  */
+import {sin} from "../portable-math.js";
+
 export type FeatureName = "x1" | "x2" | "x1sq" | "x2sq" | "x1x2" | "sinx1" | "sinx2";
 
 export interface Feature {
@@ -17,8 +19,8 @@ export const FEATURES: readonly Feature[] = [
   {name: "x1sq", label: "X₁²", f: (x1) => x1 * x1},
   {name: "x2sq", label: "X₂²", f: (_, x2) => x2 * x2},
   {name: "x1x2", label: "X₁X₂", f: (x1, x2) => x1 * x2},
-  {name: "sinx1", label: "sin X₁", f: (x1) => Math.sin(x1)},
-  {name: "sinx2", label: "sin X₂", f: (_, x2) => Math.sin(x2)}
+  {name: "sinx1", label: "sin X₁", f: (x1) => sin(x1)},
+  {name: "sinx2", label: "sin X₂", f: (_, x2) => sin(x2)}
 ];
 
 export const FEATURE_NAMES: readonly FeatureName[] = FEATURES.map((f) => f.name);

@@ -10,6 +10,9 @@ import type {PlaygroundSettings} from "./settings.js";
 import type {PlaygroundView, PlaygroundViewOptions} from "./view.js";
 import {describePlayground} from "./view.js";
 
+/** A run's settings, and the epoch to train to before the first report (a link's paused position). */
+export type PlaygroundJobSpec = PlaygroundSettings & {readonly at?: number};
+
 export class PlaygroundJob extends SlicedJob<PlaygroundViewOptions, PlaygroundView> {
   readonly settings: PlaygroundSettings;
   readonly run: PlaygroundRun;
@@ -18,12 +21,15 @@ export class PlaygroundJob extends SlicedJob<PlaygroundViewOptions, PlaygroundVi
   private readonly trainLoss: number[] = [];
   private readonly testLoss: number[] = [];
 
-  constructor(settings: PlaygroundSettings, engine: EngineOptions = {}) {
+  constructor(spec: PlaygroundJobSpec, engine: EngineOptions = {}) {
     super();
+    const {at = 0, ...settings} = spec;
     this.settings = settings;
     this.epochs = settings.epochs > 0 ? settings.epochs : Infinity;
     this.run = new PlaygroundRun(settings, engine);
     this.record();
+    // One epoch at a time, as a reader stepping through would: the same numbers, and a divergence stops it.
+    while (this.epoch < Math.min(at, this.epochs) && this.status === "training") this.advance(0);
   }
 
   private record(): number {

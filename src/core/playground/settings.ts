@@ -3,7 +3,7 @@
  * defaults (the TensorFlow Playground's), the URL keys, and
  * the conversion between those values and a typed run configuration.
  */
-import type {AnyField, Values} from "../fields.js";
+import type {AnyField, Field, Ignored, Values} from "../fields.js";
 import {defaults, parseParams, toParams} from "../fields.js";
 import type {Activation} from "../mlp.js";
 import {ACTIVATIONS} from "../mlp.js";
@@ -108,6 +108,31 @@ export function settingsQuery(s: PlaygroundSettings): string {
 export function settingsFromQuery(search: string): {settings: PlaygroundSettings; values: Values; ignored: ReturnType<typeof parseParams>["ignored"]} {
   const {values, ignored} = parseParams(PLAYGROUND_FIELDS, new URLSearchParams(search));
   return {settings: settingsFromValues(values), values, ignored};
+}
+
+/**
+ * Where a link opens a run: trained to this epoch, then paused (0: at the
+ * start). It is a position in the run, not a setting of it, so it stays out of
+ * the run's query; the playground writes it into the URL whenever it pauses.
+ */
+export const OPEN_AT_FIELD: Field = {key: "at", label: "paused at epoch", kind: "int", min: 0, max: 100000, value: 0};
+
+/** The epoch a query opens its run at; a value past the run's last epoch is refused with a reason. */
+export function openAtFromQuery(search: string, settings: Pick<PlaygroundSettings, "epochs">): {at: number; ignored: Ignored[]} {
+  const {values, ignored} = parseParams([OPEN_AT_FIELD], new URLSearchParams(search));
+  const at = Number(values.at);
+  if (settings.epochs > 0 && at > settings.epochs) {
+    return {at: 0, ignored: [...ignored, {key: "at", raw: String(at), reason: `the run stops at epoch ${settings.epochs} (epochs=${settings.epochs}), so it cannot open at a later one`}]};
+  }
+  return {at, ignored};
+}
+
+/** The query for these settings opened at epoch `at`. */
+export function positionQuery(settingsParams: URLSearchParams, at: number): string {
+  const params = new URLSearchParams(settingsParams);
+  params.delete(OPEN_AT_FIELD.key);
+  if (at > 0) params.set(OPEN_AT_FIELD.key, String(at));
+  return params.toString();
 }
 
 /** "4 × 8 ReLU, L2 0.003, learning rate 0.03": how the pages name a network. */

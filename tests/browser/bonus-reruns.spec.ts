@@ -1,0 +1,75 @@
+// Every published run of the bonus pages, reopened through its link on the page
+// and played to its last epoch in the playground, ends at the published losses,
+// to the last bit (the training computes only with operations IEEE 754 defines
+// exactly, src/core/portable-math.ts). And every link to the playground on these
+// pages is one of these runs.
+import {expect as playwrightExpect, test} from "@playwright/test";
+import type {Page} from "@playwright/test";
+import {builtData} from "./data.js";
+
+// This machine may be busy with other builds: allow for slow renders.
+const expect = playwrightExpect.configure({timeout: 20_000});
+
+interface Run {
+  readonly query: string;
+  readonly trainLoss: number;
+  readonly testLoss: number;
+  readonly settings: {readonly seed: number; readonly epochs: number};
+}
+interface Spiral {
+  candidates: {name: string; run: Run; seeds: {seed: number; query: string; trainLoss: number; testLoss: number}[]}[];
+}
+
+const spiral = builtData<Spiral>("bonus-spiral");
+const regularization = builtData<{runs: Record<string, Run>}>("bonus-regularization");
+const memorization = builtData<{runs: Run[]}>("bonus-memorization");
+
+interface Published {
+  readonly page: string;
+  readonly name: string;
+  readonly query: string;
+  readonly trainLoss: number;
+  readonly testLoss: number;
+}
+
+const published: Published[] = [
+  ...spiral.candidates.flatMap((c) => c.seeds.map((s) => ({page: "/bonus-a", name: `${c.name}, seed ${s.seed}`, query: s.query, trainLoss: s.trainLoss, testLoss: s.testLoss}))),
+  ...Object.entries(regularization.runs).map(([kind, r]) => ({page: "/bonus-b", name: kind, query: r.query, trainLoss: r.trainLoss, testLoss: r.testLoss})),
+  ...memorization.runs.map((r) => ({page: "/bonus-c", name: `seed ${r.settings.seed}`, query: r.query, trainLoss: r.trainLoss, testLoss: r.testLoss}))
+];
+
+const playgroundLinks = (page: Page) =>
+  page.locator("main a[href*='bonus?']").evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).search.slice(1)));
+
+test("every link to the playground on the bonus pages opens a published run, and every published run has a link", async ({page}) => {
+  for (const path of ["/bonus-a", "/bonus-b", "/bonus-c"]) {
+    await page.goto(path);
+    await expect(page.locator("main a[href*='bonus?']").first()).toBeVisible({timeout: 30_000});
+    const linked = new Set(await playgroundLinks(page));
+    const runs = published.filter((p) => p.page === path);
+    expect([...linked].filter((q) => !runs.some((r) => r.query === q)), `${path}: links to runs that were not published`).toEqual([]);
+    expect(runs.filter((r) => !linked.has(r.query)).map((r) => r.name), `${path}: published runs without a link`).toEqual([]);
+  }
+});
+
+for (const run of published) {
+  test(`${run.page}: ${run.name} replays through its link to the published losses`, async ({page}) => {
+    test.setTimeout(180_000);
+    await page.goto(run.page);
+    const link = page.locator(`main a[href="./bonus?${run.query}"]`).first();
+    await expect(link).toBeAttached({timeout: 30_000});
+    // Runs other than the first seed sit in a table the reader opens.
+    if (!(await link.isVisible())) await page.locator("main details", {has: link}).locator("summary").click();
+    await expect(link).toBeVisible();
+    await link.scrollIntoViewIfNeeded();
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`/bonus\\?${run.query.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+    const widget = page.locator(".playground");
+    await expect(widget).toHaveAttribute("data-phase", "training", {timeout: 30_000});
+    await page.getByRole("button", {name: "Play"}).click();
+    await expect(widget).toHaveAttribute("data-phase", "done", {timeout: 170_000});
+    // The very numbers of the build, not merely the printed digits.
+    expect(Number(await widget.getAttribute("data-train-loss")), "training loss").toBe(run.trainLoss);
+    expect(Number(await widget.getAttribute("data-test-loss")), "test loss").toBe(run.testLoss);
+  });
+}

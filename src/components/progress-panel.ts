@@ -5,6 +5,7 @@
  */
 import {html} from "htl";
 import type {RetrainJob} from "../core/retrain.js";
+import {statusLine} from "../core/run-progress.js";
 import type {TrainingState} from "./trainer.js";
 
 const PHASE_TEXT: Record<string, string> = {
@@ -15,10 +16,6 @@ const PHASE_TEXT: Record<string, string> = {
   stopped: "stopped",
   failed: "failed"
 };
-
-function seconds(ms: number): string {
-  return ms < 1000 ? `${Math.max(0, Math.round(ms / 100) / 10)} s` : `${(ms / 1000).toFixed(1)} s`;
-}
 
 /** `names`: a label per model, or a function that labels each job. */
 export function progressPanel(state: TrainingState, names: Record<string, string> | ((job: RetrainJob) => string), onPause?: (paused: boolean) => void): HTMLElement {
@@ -32,10 +29,12 @@ export function progressPanel(state: TrainingState, names: Record<string, string
   };
   const stop = html`<button type="button">Stop</button>` as HTMLButtonElement;
   stop.onclick = () => handle.stop();
-  const elapsed = Math.max(0, ...state.jobs.map((j) => j.elapsedMs));
-  const status = state.running
-    ? `${state.paused ? "Paused" : "Training in this page"}${state.remainingMs !== undefined ? `, about ${seconds(state.remainingMs)} left` : ""}`
-    : `Trained in this page in ${seconds(elapsed)}`;
+  const status = statusLine(
+    state.jobs.map((j) => ({name: nameOf(j.job), phase: j.phase, epoch: j.epoch, epochs: j.job.epochs, elapsedMs: j.elapsedMs})),
+    state
+  );
+  // Engine internals are for the curious only: kept out of the status text.
+  const tensors = state.jobs.filter((j) => j.tensors !== undefined);
   // Not a live region: it is redrawn ten times a second while training. Failures are
   // announced by their own role="alert" message; the status line is read on demand.
   return html`<div class="progress-panel">
@@ -46,9 +45,16 @@ export function progressPanel(state: TrainingState, names: Record<string, string
         <progress max=${j.job.epochs} value=${j.epoch}></progress>
         <span class="progress-text">epoch ${j.epoch.toLocaleString("en-US")} / ${j.job.epochs.toLocaleString("en-US")} · ${PHASE_TEXT[j.phase]}${
           j.phase === "done" && j.view ? ` · MSE ${j.view.mse}` : ""
-        }${j.tensors !== undefined ? ` · tfjs tensors left: ${j.tensors}` : ""}</span></label>
+        }</span></label>
         ${j.message ? html`<p class="progress-message" role="alert">${j.message}</p>` : ""}
       </div>`
     )}
+    ${
+      tensors.length && !state.running
+        ? html`<details class="engine-details"><summary>Engine details</summary>TensorFlow.js tensors still allocated in each worker when its run ended (0 means nothing leaked): ${tensors
+            .map((j) => `${nameOf(j.job)} ${j.tensors}`)
+            .join(", ")}.</details>`
+        : ""
+    }
   </div>` as HTMLElement;
 }

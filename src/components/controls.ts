@@ -276,7 +276,14 @@ const reportedViews = new Set<string>();
  * settings form's. A refused value from the URL is named beside the control
  * and in the notice at the top of the page, and the default used.
  */
-export function viewInput(field: Field, options: ViewInputOptions = {}): HTMLElement & {value: number | string} {
+export type ViewInput = HTMLElement & {
+  /** Setting it shows the value and writes it into the URL (no input event: the caller dispatches one if it wants). */
+  value: number | string;
+  /** Shows a value without writing the URL (e.g. while an animation runs). */
+  show(value: number | string): void;
+};
+
+export function viewInput(field: Field, options: ViewInputOptions = {}): ViewInput {
   const raw = new URLSearchParams(options.search ?? location.search).get(field.key);
   let parsed = raw === null ? {value: field.value} : parseField(field, raw);
   if ("value" in parsed && options.choices && !options.choices.includes(Number(parsed.value))) parsed = {reason: `not one of ${options.choices.join(", ")}`};
@@ -288,7 +295,7 @@ export function viewInput(field: Field, options: ViewInputOptions = {}): HTMLEle
       ? (html`<div class="notice" role="status"><code>${field.key}=${short}</code> was ignored (${parsed.reason}); showing ${shown(value)}.</div>` as HTMLElement)
       : null;
   let current = value;
-  const wrapper = html`<div class="switch"></div>` as HTMLElement & {value: number | string};
+  const wrapper = html`<div class="switch"></div>` as ViewInput;
   const fc = fieldControl(
     field,
     value,
@@ -307,8 +314,15 @@ export function viewInput(field: Field, options: ViewInputOptions = {}): HTMLEle
     set: (v: number | string) => {
       current = v;
       fc.set(v);
+      writeUrl([field], {[field.key]: v});
+      notice?.remove();
+      clearLink(`view:${field.key}`);
     }
   });
+  wrapper.show = (v) => {
+    current = v;
+    fc.set(v);
+  };
   if (reportedViews.has(field.key)) return wrapper;
   reportedViews.add(field.key);
   reportLink({

@@ -49,6 +49,20 @@ const ROTATION: Record<Side, number> = {top: 0, right: 90, bottom: 180, left: 27
 const MARGIN = {left: 40, right: 20, top: 22, bottom: 30};
 /** A curve smaller than this fraction of the frame's width gets a ring and a note. */
 const TINY = 0.03;
+const NOTE_LINE = 14;
+
+/** Splits text into lines of at most `chars` characters, between words. */
+function wrap(text: string, chars: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && line.length + 1 + word.length > chars) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return line ? [...lines, line] : lines;
+}
 
 /** The frame a figure of these curves uses (exported so panels that must agree can share one). */
 export function decoderFrame(curves: readonly Curve[], options: Pick<DecoderFigureOptions, "xDomain" | "yDomain"> = {}): Box & {clipped: boolean} {
@@ -83,15 +97,23 @@ export function decoderFigure(points: readonly (readonly number[])[], curves: re
       const xs = c.x.filter((p) => p.every(Number.isFinite));
       const x = xs.reduce((s, p) => s + p[0], 0) / xs.length;
       const y = xs.reduce((s, p) => s + p[1], 0) / xs.length;
-      const left = x > (frame.x[0] + frame.x[1]) / 2;
-      return {x, y, left, text: `the whole curve is inside this ring: ${size.toPrecision(1)} across`};
+      return {x, y, text: `◯ the whole curve lies inside the ring (${size.toPrecision(1)} across)`};
     });
   const plotWidth = width - MARGIN.left - MARGIN.right;
-  const height = Math.round((plotWidth * (frame.y[1] - frame.y[0])) / frameWidth) + MARGIN.top + MARGIN.bottom + (options.note ? 14 : 0);
+  // Notes wrap to the plot's width (about 6 px per character at 11 px).
+  const notes = [
+    options.note ? {text: options.note, fill: "var(--theme-foreground-muted)"} : null,
+    exits.length ? {text: `▲ the curve leaves the frame (${exits.length}×)`, fill: "var(--theme-foreground-focus)"} : null,
+    ...tiny.map((t) => ({text: t.text, fill: "var(--theme-foreground-focus)"}))
+  ]
+    .filter((d): d is {text: string; fill: string} => d !== null)
+    .flatMap((d) => wrap(d.text, Math.max(16, Math.floor(plotWidth / 6))).map((text) => ({text, fill: d.fill})));
+  const extraTop = NOTE_LINE * Math.max(0, notes.length - 1);
+  const height = Math.round((plotWidth * (frame.y[1] - frame.y[0])) / frameWidth) + MARGIN.top + MARGIN.bottom + extraTop;
   const description =
     `${curves.length} decoder curve${curves.length === 1 ? "" : "s"} (the image of an interval of codes), coloured by the code from purple (negative) to orange (positive), over ${points.length} data points and the rectangle they were drawn from; the frame spans x₁ from ${frame.x[0]} to ${frame.x[1]} and x₂ from ${frame.y[0]} to ${frame.y[1]}.` +
     (exits.length ? ` The curve leaves the frame at ${exits.length === 1 ? "one place" : `${exits.length} places`}, marked by triangles.` : "") +
-    (tiny.length ? ` ${tiny.map((t) => `The ${t.text}.`).join(" ")}` : "") +
+    (tiny.length ? ` ${tiny.map((t) => `The curve is too small to see: ${t.text.slice(2)}.`).join(" ")}` : "") +
     (linked ? " Pointing at a data point draws an arrow to its reconstruction." : "") +
     (selected.length ? ` Point ${selected[0].i + 1} is selected: code ${selected[0].code?.toFixed(3)}.` : "");
   return Plot.plot({
@@ -102,7 +124,7 @@ export function decoderFigure(points: readonly (readonly number[])[], curves: re
     ariaDescription: description,
     marginLeft: MARGIN.left,
     marginRight: MARGIN.right,
-    marginTop: MARGIN.top + (options.note ? 14 : 0),
+    marginTop: MARGIN.top + extraTop,
     marginBottom: MARGIN.bottom,
     x: {domain: frame.x, label: "x₁"},
     y: {domain: frame.y, label: "x₂"},
@@ -123,27 +145,12 @@ export function decoderFigure(points: readonly (readonly number[])[], curves: re
       Plot.dot(ends, {x: "x", y: "y", fill: "z", stroke: "currentColor", r: 3.5, symbol: "square", clip: true}),
       // Where a curve runs out of the frame.
       Plot.dot(exits, {x: "x", y: "y", symbol: "triangle", rotate: (d: Exit) => ROTATION[d.side], r: 5, fill: "var(--theme-foreground-focus)", stroke: "var(--theme-background)"}),
-      exits.length
-        ? Plot.text([`▲ the curve leaves the frame (${exits.length}×)`], {frameAnchor: "top-right", textAnchor: "end", dy: -8, fontSize: 11, fill: "var(--theme-foreground-focus)"})
-        : null,
-      options.note ? Plot.text([options.note], {frameAnchor: "top-right", textAnchor: "end", dy: exits.length ? -22 : -8, fontSize: 11, fill: "var(--theme-foreground-muted)"}) : null,
-      // A curve too small to see: a ring around it and a note beside it.
-      Plot.dot(tiny, {x: "x", y: "y", r: 11, stroke: "var(--theme-foreground-focus)", strokeWidth: 1.5, fill: "none"}),
-      tiny.map((t) =>
-        Plot.text([t], {
-          x: "x",
-          y: "y",
-          text: "text",
-          dx: t.left ? -16 : 16,
-          textAnchor: t.left ? "end" : "start",
-          lineWidth: 12,
-          fontSize: 11,
-          fill: "var(--theme-foreground)",
-          stroke: "var(--theme-background)",
-          strokeWidth: 4,
-          paintOrder: "stroke"
-        })
+      // Notes in the top margin, one per line, never over the curves.
+      notes.map((note, k) =>
+        Plot.text([note.text], {frameAnchor: "top-right", textAnchor: "end", dy: -8 - NOTE_LINE * (notes.length - 1 - k), fontSize: 11, fill: note.fill})
       ),
+      // A curve too small to see: a ring around it, and a note in the top margin.
+      Plot.dot(tiny, {x: "x", y: "y", r: 11, stroke: "var(--theme-foreground-focus)", strokeWidth: 1.5, fill: "none"}),
       selected.length
         ? [
             Plot.arrow(selected, {x1: "x", y1: "y", x2: "rx", y2: "ry", stroke: "var(--theme-foreground-focus)", strokeWidth: 2}),

@@ -38,7 +38,7 @@ export function scrubber(options: {label: string; last: number; step: number; va
       epoch = Number(input.value);
       element.dispatchEvent(new Event("input", {bubbles: true}));
     });
-    setShown = (v) => (input.value = v);
+    setShown = (v) => input.show(v);
     element.append(input);
   } else {
     const fc = fieldControl(field, epoch, (v) => {

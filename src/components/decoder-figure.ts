@@ -46,7 +46,7 @@ export function curveSegments(curves: readonly Curve[]): {x1: number; y1: number
 }
 
 const ROTATION: Record<Side, number> = {top: 0, right: 90, bottom: 180, left: 270};
-const MARGIN = {left: 40, right: 20, top: 22, bottom: 30};
+const MARGIN = {left: 40, right: 20, top: 28, bottom: 30};
 /** A curve smaller than this fraction of the frame's width gets a ring and a note. */
 const TINY = 0.03;
 const NOTE_LINE = 14;
@@ -147,7 +147,7 @@ export function decoderFigure(points: readonly (readonly number[])[], curves: re
       Plot.dot(exits, {x: "x", y: "y", symbol: "triangle", rotate: (d: Exit) => ROTATION[d.side], r: 5, fill: "var(--theme-foreground-focus)", stroke: "var(--theme-background)"}),
       // Notes in the top margin, one per line, never over the curves.
       notes.map((note, k) =>
-        Plot.text([note.text], {frameAnchor: "top-right", textAnchor: "end", dy: -8 - NOTE_LINE * (notes.length - 1 - k), fontSize: 11, fill: note.fill})
+        Plot.text([note.text], {frameAnchor: "top-right", textAnchor: "end", dy: -13 - NOTE_LINE * (notes.length - 1 - k), fontSize: 11, fill: note.fill})
       ),
       // A curve too small to see: a ring around it, and a note in the top margin.
       Plot.dot(tiny, {x: "x", y: "y", r: 11, stroke: "var(--theme-foreground-focus)", strokeWidth: 1.5, fill: "none"}),

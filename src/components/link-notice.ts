@@ -70,7 +70,9 @@ function render(): void {
   }
   const sections = new Map<string, {title: string; applied: string[]; trains: boolean}>();
   const refused: Ignored[] = [];
-  for (const p of parts.values()) {
+  // In the order of the page, whatever order the controls reported in.
+  const ordered = [...parts.values()].sort((a, b) => (a.anchor.compareDocumentPosition(b.anchor) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  for (const p of ordered) {
     refused.push(...p.refused);
     if (p.applied.length === 0) continue;
     const {id, title} = sectionOf(p.anchor);

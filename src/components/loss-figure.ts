@@ -97,16 +97,16 @@ export function lossFigure(runs: readonly LossRun[], options: LossFigureOptions)
     y: {type: "log", label: "MSE", grid: true, domain: options.yDomain, tickFormat: plainTick},
     marks: [
       options.marker !== undefined ? Plot.ruleX([options.marker], {stroke: "var(--theme-foreground-focus)", strokeDasharray: "2,2"}) : null,
-      Plot.line(steps, {x: "epoch", y: "loss", stroke: "currentColor", strokeOpacity: 0.18, strokeWidth: 0.6}),
-      Plot.areaY(band, {x: "epoch", y1: "lo", y2: "hi", fill: "var(--theme-foreground-focus)", fillOpacity: overlay ? 0.12 : 0.18}),
+      Plot.line(steps, {x: "epoch", y: "loss", stroke: "currentColor", strokeOpacity: 0.18, strokeWidth: 0.6, clip: true}),
+      Plot.areaY(band, {x: "epoch", y1: "lo", y2: "hi", fill: "var(--theme-foreground-focus)", fillOpacity: overlay ? 0.12 : 0.18, clip: true}),
       reference ? Plot.ruleY([reference.value], {stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3"}) : null,
       Plot.line(
         line,
         overlay
-          ? {x: "epoch", y: "loss", stroke: "var(--theme-foreground-muted)", strokeWidth: 1.2}
-          : {x: "epoch", y: "loss", stroke: "var(--theme-foreground-focus)", strokeWidth: 1.6, tip: true}
+          ? {x: "epoch", y: "loss", stroke: "var(--theme-foreground-muted)", strokeWidth: 1.2, clip: true}
+          : {x: "epoch", y: "loss", stroke: "var(--theme-foreground-focus)", strokeWidth: 1.6, tip: true, clip: true}
       ),
-      overlay ? Plot.line(mine, {x: "epoch", y: "loss", stroke: READER_COLOR, strokeWidth: 2, tip: true}) : null,
+      overlay ? Plot.line(mine, {x: "epoch", y: "loss", stroke: READER_COLOR, strokeWidth: 2, tip: true, clip: true}) : null,
       options.marker !== undefined
         ? Plot.dot(line.filter((d) => d.epoch === Math.max(1, options.marker!)), {x: "epoch", y: "loss", r: 4, fill: "var(--theme-foreground-focus)"})
         : null,

@@ -128,7 +128,7 @@ export function decoderFigure(points: readonly (readonly number[])[], curves: re
     marginBottom: MARGIN.bottom,
     x: {domain: frame.x, label: "x₁"},
     y: {domain: frame.y, label: "x₂"},
-    color: {type: "diverging", scheme: "PuOr", domain: [-zExtent, zExtent], pivot: 0, legend, label: "code z"},
+    color: {type: "diverging", scheme: "PuOr", domain: [-zExtent, zExtent], pivot: 0, legend, label: "code z", tickFormat: "~g"},
     marks: [
       Plot.frame({stroke: "var(--theme-foreground-faint)"}),
       Plot.rect([{}], {x1: -2, x2: 2, y1: -1, y2: 1, stroke: "var(--theme-foreground-muted)", strokeDasharray: "3,3", fill: "none"}),

@@ -60,7 +60,7 @@ export function latentMap(map: LatentMapData, options: LatentMapOptions): SVGSVG
     marginLeft: 40,
     x: {domain: [x1, x2], label: "x₁"},
     y: {domain: [y1, y2], label: "x₂"},
-    color: {type: "diverging", scheme: "PuOr", domain: [-extent, extent], pivot: 0, legend, label: "code z"},
+    color: {type: "diverging", scheme: "PuOr", domain: [-extent, extent], pivot: 0, legend, label: "code z", tickFormat: "~g"},
     marks: [
       Plot.raster(map.grid as number[], {width: map.nx, height: map.ny, x1, x2, y1, y2, fill: (d: number) => d, imageRendering: "pixelated"}),
       Plot.dot(points, {x: "x", y: "y", fill: "code", stroke: "currentColor", strokeWidth: 0.8, r: 3.5, tip: true}),

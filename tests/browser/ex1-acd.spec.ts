@@ -10,6 +10,11 @@ interface Snapshot {
 }
 const snap = builtData<Snapshot>("autoencoders");
 
+/** /ex1-cd computes its curves and verdicts from 4 MB of data: wait for them, allowing for a busy machine. */
+async function loaded(page: import("@playwright/test").Page): Promise<void> {
+  await expect(page.locator("#ex1cd-curves .card")).toHaveCount(6, {timeout: 30_000});
+}
+
 test("(a) shows the three networks with their parameter counts and both listings", async ({page}) => {
   await page.goto("/ex1-a");
   for (const count of ["563", "10,603", "7"]) await expect(page.locator("main .card h3", {hasText: count})).toHaveCount(1);
@@ -44,8 +49,10 @@ test("(a) the linear model's numbers come from its trained weights", async ({pag
 
 test("(c)/(d) draws untrained and trained decoder curves, states its verdicts, and follows the controls", async ({page}) => {
   await page.goto("/ex1-cd");
+  await loaded(page);
   const cards = page.locator("#ex1cd-curves .card");
-  await expect(cards).toHaveCount(6);
+  // The page computes its verdicts and curves from 4 MB of data: allow for a busy machine.
+  await expect(cards).toHaveCount(6, {timeout: 20_000});
   for (let i = 0; i < 6; ++i) await expect(cards.nth(i).locator("svg g[aria-label=link]").first()).toBeVisible();
   const table = page.locator("table.verdicts tbody tr");
   await expect(table).toHaveCount(7);
@@ -60,6 +67,7 @@ test("(c)/(d) draws untrained and trained decoder curves, states its verdicts, a
 
 test("(d) linked view: pointing at a data point draws its reconstruction arrow", async ({page}) => {
   await page.goto("/ex1-cd");
+  await loaded(page);
   const figure = page.locator("#ex1cd-linked figure svg:not(.legend), #ex1cd-linked > div > svg").filter({has: page.locator("g[aria-label=dot]")}).first();
   await figure.scrollIntoViewIfNeeded();
   const dot = figure.locator("g[aria-label=dot] circle").first();
@@ -74,6 +82,7 @@ test("(d) linked view: pointing at a data point draws its reconstruction arrow",
 
 test("(d) the history scrubber moves the map, the curve and the loss marker together", async ({page}) => {
   await page.goto("/ex1-cd");
+  await loaded(page);
   const epoch = page.locator(".scrubber input[type=number]");
   await epoch.fill("200");
   await epoch.press("Enter");
@@ -85,6 +94,7 @@ test("(d) the history scrubber moves the map, the curve and the loss marker toge
 
 test("(d) every view is a link: seed, interval, initialisation, point, models and epoch go into the URL and come back", async ({page}) => {
   await page.goto("/ex1-cd");
+  await loaded(page);
   await page.locator(".switch .field[data-key=curveSeed] select").selectOption("3");
   await page.getByRole("radio", {name: "a fixed interval [−a, a]"}).check();
   const a = page.locator(".switch .field[data-key=a] input[type=number]");
@@ -97,6 +107,7 @@ test("(d) every view is a link: seed, interval, initialisation, point, models an
   await expect(page).toHaveURL(/untrained=tfjs/);
   const url = page.url();
   await page.goto(url);
+  await loaded(page);
   const cards = page.locator("#ex1cd-curves .card");
   await expect(cards.nth(2)).toContainText("small, untrained (TensorFlow.js init, seed 3)", {timeout: 20_000});
   await expect(cards.nth(2)).toContainText("on [-5.00, 5.00]");
@@ -104,12 +115,14 @@ test("(d) every view is a link: seed, interval, initialisation, point, models an
   await expect(page.locator(".link-notice")).toContainText("In (d) What the decoders draw: seed 3, latent interval a fixed interval [−a, a], a (fixed interval) 5 and untrained: initialisation TensorFlow.js (zero biases).");
   // The other views.
   await page.goto("/ex1-cd?pointModel=small&point=17&historyModel=pca&historyEpoch=200");
+  await loaded(page);
   await expect(page.locator("#ex1cd-linked")).toContainText("small, published seed 0");
   await expect(page.locator(".point-readout")).toContainText("Point 17 at");
   await expect(page.locator("#watching-it-train ~ div .card").first()).toContainText("epoch 200: MSE");
   await expect(page.locator(".scrubber input[type=number]")).toHaveValue("200");
   // Refused view values are named beside the control and at the top, and the default shown.
   await page.goto("/ex1-cd?curveSeed=99&a=0.3&point=abc");
+  await loaded(page);
   await expect(page.locator(".switch .notice", {hasText: "curveSeed=99"})).toContainText("showing 0");
   await expect(page.locator(".link-notice")).toContainText("curveSeed=99");
   await expect(page.locator(".link-notice")).toContainText("a=0.3 (outside 0.5–20)");
@@ -118,6 +131,7 @@ test("(d) every view is a link: seed, interval, initialisation, point, models an
 
 test("(d) a data point can be chosen with the keyboard or by a click or tap, and its arrow and numbers follow", async ({page}) => {
   await page.goto("/ex1-cd");
+  await loaded(page);
   await expect(page.locator(".point-readout")).toBeVisible({timeout: 20_000});
   const box = page.locator(".switch .field[data-key=point] input[type=number]");
   await box.fill("17");
@@ -146,6 +160,7 @@ test("(d) a data point can be chosen with the keyboard or by a click or tap, and
 
 test("(d) frames hold the whole decoder curve, mark where one leaves, and explain the untrained dots", async ({page}) => {
   await page.goto("/ex1-cd");
+  await loaded(page);
   const cards = page.locator("#ex1cd-curves .card");
   await expect(cards).toHaveCount(6, {timeout: 20_000});
   // Seed 0's trained small decoder runs above the rectangle: the frame holds it.
@@ -160,11 +175,13 @@ test("(d) frames hold the whole decoder curve, mark where one leaves, and explai
   for (const k of [2, 4]) await expect(cards.nth(k).locator("svg[class^=plot-]").last()).toContainText("the whole curve lies inside the ring");
   // Rays far beyond the rectangle: cut at the frame's limit, and the exits marked.
   await page.goto("/ex1-cd?interval=fixed&a=20&untrained=tfjs");
-  await expect(page.locator("#ex1cd-curves .card").nth(4)).toContainText("the curve leaves the frame");
+  await loaded(page);
+  await expect(page.locator("#ex1cd-curves .card").nth(4)).toContainText("the curve leaves the frame", {timeout: 20_000});
 });
 
 test("(c)/(d) text: captions do not say left and right, numbers agree with their nouns, no −0.00, plain-number loss axes", async ({page}) => {
   await page.goto("/ex1-cd?interval=fixed&a=3&untrained=tfjs");
+  await loaded(page);
   const caption = page.locator("p", {hasText: "Each row is one architecture"});
   await expect(page.locator("#ex1cd-curves .card")).toHaveCount(6, {timeout: 20_000});
   await expect(caption).toHaveCount(1);
@@ -179,6 +196,7 @@ test("(c)/(d) text: captions do not say left and right, numbers agree with their
 
 test("(c)/(d) after a retrain: the published curve stays under the reader's, and the verdicts are computed for the reader's run", async ({page}) => {
   await page.goto("/ex1-cd?epochs=60#retrain-and-watch-the-decoder");
+  await loaded(page);
   await page.locator("#ex1cd-live").scrollIntoViewIfNeeded();
   for (const m of ["pca", "small", "big"]) await expect(page.locator(`.progress-row[data-model=${m}]`)).toHaveAttribute("data-phase", "done", {timeout: 40_000});
   const panels = page.locator("#ex1cd-live .card");
@@ -193,7 +211,7 @@ test("(c)/(d) after a retrain: the published curve stays under the reader's, and
   // The untrained rows of seed 0 are the same draws as the published seed 0: the same functions give the same counts.
   const pieces = snap.models.small.runs.find((r) => r.seed === 0)!.analysis.initShape.pieces;
   await expect(table.locator("tbody tr").nth(2).locator("td").nth(3)).toContainText(`${pieces} piece${pieces === 1 ? "" : "s"}; length`);
-  await expect(page.locator("main")).toContainText(/In the published runs, \d of 7 predictions held; in your run, \d of 7\./);
+  await expect(page.locator("main")).toContainText(/In the published runs, \d of 7 predictions held; in your run, \d of 7( \(not: [^)]*\))?\./);
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", {name: "your decoder curves (CSV)"}).click()]);
   expect(csv.suggestedFilename()).toBe("ex1cd-decoder-curves-yours-seed0_epochs60.csv");
   expect(readFileSync(await csv.path(), "utf8").split("\n")[0]).toBe("run,seed,lr,epochs,batch,init,optimizer,smallOuter,smallInner,bigWidth,bigDepth,engine,model,epoch,z,x1,x2");

@@ -95,7 +95,7 @@ test("a worker that cannot load shows a message instead of breaking the page", a
 
 test("stop ends a run; a new setting replaces the running one", async ({page}) => {
   await page.goto("/ex1-b?epochs=5000");
-  await expect(row(page, "big")).toHaveAttribute("data-phase", "training");
+  await expect(row(page, "big")).toHaveAttribute("data-phase", "training", {timeout: 30_000});
   await page.getByRole("button", {name: "Stop"}).click();
   await expect(row(page, "big")).toHaveAttribute("data-phase", "stopped");
   const epochs = slider(page, "epochs");
@@ -109,7 +109,7 @@ test("stop ends a run; a new setting replaces the running one", async ({page}) =
 test("training pauses while its figures and settings are off-screen", async ({page}) => {
   await page.setViewportSize({width: 1000, height: 240});
   await page.goto("/ex1-b?epochs=5000");
-  await expect(row(page, "big")).toHaveAttribute("data-phase", "training");
+  await expect(row(page, "big")).toHaveAttribute("data-phase", "training", {timeout: 30_000});
   // Scroll to the end of the page, past the figures.
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   const visible = await page.evaluate(() => {
@@ -127,7 +127,8 @@ test("training pauses while its figures and settings are off-screen", async ({pa
 });
 
 test("the tfjs engine in the worker frees every tensor, over 20 runs", async ({page}) => {
-  test.setTimeout(120_000);
+  // Each run starts three workers that load TensorFlow.js: slow on a busy machine.
+  test.setTimeout(300_000);
   await page.goto("/ex1-b?engine=tfjs&epochs=2");
   for (let run = 0; run < 20; ++run) {
     if (run > 0) await page.getByRole("button", {name: "Retrain in this page"}).click();

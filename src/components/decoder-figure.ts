@@ -87,6 +87,7 @@ export function decoderFigure(points: readonly (readonly number[])[], curves: re
   const linked = Boolean(options.codes && options.reconstructions);
   const selected = linked && options.selected !== undefined ? data.filter((d) => d.i === options.selected) : [];
   const main = curves.filter((c) => !c.muted && c.x.length > 0);
+  const mutedPoints = curves.flatMap((c, k) => (c.muted ? c.x.map((p) => ({curve: k, x: Number.isFinite(p[0]) ? p[0] : NaN, y: Number.isFinite(p[1]) ? p[1] : NaN})) : []));
   const ends = main.map((c) => ({x: c.x[0][0], y: c.x[0][1], z: c.z[0]}));
   const exits: Exit[] = main.flatMap((c) => frameExits(c.x, frame));
   const frameWidth = frame.x[1] - frame.x[0];
@@ -133,10 +134,8 @@ export function decoderFigure(points: readonly (readonly number[])[], curves: re
       Plot.frame({stroke: "var(--theme-foreground-faint)"}),
       Plot.rect([{}], {x1: -2, x2: 2, y1: -1, y2: 1, stroke: "var(--theme-foreground-muted)", strokeDasharray: "3,3", fill: "none"}),
       Plot.dot(data, {x: "x", y: "y", r: 2.2, fill: "var(--theme-foreground-muted)", fillOpacity: 0.7}),
-      Plot.link(
-        finite.filter((s) => s.muted),
-        {x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: "currentColor", strokeOpacity: 0.25, strokeWidth: 1, clip: true}
-      ),
+      // Muted curves (other seeds, the published run under a reader's) in one neutral colour: a path each, not a line per segment.
+      Plot.line(mutedPoints, {x: "x", y: "y", z: "curve", stroke: "currentColor", strokeOpacity: 0.25, strokeWidth: 1, clip: true}),
       Plot.link(
         finite.filter((s) => !s.muted),
         {x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: "z", strokeWidth: 2.4, strokeLinecap: "round", clip: true}

@@ -203,7 +203,9 @@ test("(c)/(d) after a retrain: the published curve stays under the reader's, and
   for (let k = 0; k < 3; ++k) {
     await expect(panels.nth(k)).toContainText("your run");
     await expect(panels.nth(k)).toContainText("grey: published, seed 0");
-    await expect(panels.nth(k).locator("svg g[aria-label=link]")).toHaveCount(2);
+    // The published curve (one grey path) under the reader's (coloured segments).
+    await expect(panels.nth(k).locator("svg g[aria-label=line] path")).toHaveCount(1);
+    await expect(panels.nth(k).locator("svg g[aria-label=link]")).toHaveCount(1);
   }
   const table = page.locator("table.verdicts");
   await expect(table.locator("thead th")).toHaveCount(5);

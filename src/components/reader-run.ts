@@ -5,6 +5,16 @@
  * as a PyTorch state_dict. The words come from core/run-label.ts; the figures
  * draw the reader's run on top of the published one themselves (`overlay` of
  * loss-figure.ts, muted curves of decoder-figure.ts).
+ *
+ * A page that lets a reader retrain uses it so (see ex1-b.md, ex1-cd.md):
+ * 1. words: `settingsText(FIELDS, values, ["seed"])`, `settingsSlug(...)`;
+ * 2. above the figures: `runNote("reader", `Your run: ${text}. …`)`;
+ * 3. figures: the published run stays drawn, muted; the reader's on top;
+ * 4. numbers: the same core functions on the reader's parameters
+ *    (`TrainingState.jobs[i].params`, sent with each view) as on the
+ *    published ones, shown with `compareTable` or an extra table column;
+ * 5. files: `runRows(rows, kind, FIELDS, values)` and
+ *    `runFileName(base, kind, slug)`; `weightsDownloads` for the weights.
  */
 import {html} from "htl";
 import type {AutoencoderSpec} from "../core/autoencoder.js";

@@ -81,21 +81,20 @@ function render(): void {
     s.trains ||= Boolean(p.trains);
     sections.set(id, s);
   }
-  const next = html`<div class="notice link-notice" role="status" aria-label="Settings from the link">
-    ${sections.size ? html`<p><strong>This link sets what the page shows.</strong></p>
+  const content = html`${sections.size ? html`<p><strong>This link sets what the page shows.</strong></p>
     <ul>${[...sections].map(
       ([id, s]) => html`<li>In <a href=${`#${id}`}>${s.title}</a>: ${listJoin(s.applied)}.${s.trains ? " A run with these settings starts when you get there." : ""}</li>`
     )}</ul>` : ""}
     ${refused.length ? html`<p><strong>Not used from the link</strong> (the defaults apply instead): ${refused.map(
       (g, k) => html`${k ? "; " : ""}<code>${g.key}=${g.raw}</code> (${g.reason})`
-    )}.</p>` : ""}
-  </div>` as HTMLElement;
-  if (notice) notice.replaceWith(next);
-  else {
+    )}.</p>` : ""}`;
+  // One element for the page's lifetime, its content replaced as controls report.
+  if (!notice) {
+    notice = html`<div class="notice link-notice" role="status" aria-label="Settings from the link"></div>` as HTMLElement;
     const main = document.getElementById("observablehq-main") ?? document.body;
     const h1 = main.querySelector(":scope > h1");
-    if (h1) h1.after(next);
-    else main.prepend(next);
+    if (h1) h1.after(notice);
+    else main.prepend(notice);
   }
-  notice = next;
+  notice.replaceChildren(content);
 }

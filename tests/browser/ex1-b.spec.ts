@@ -78,6 +78,7 @@ test("exercise 1 (b): loss axes read as plain numbers, and the PCA optimum's lab
   const cards = page.locator("#ex1b-figures .card");
   for (let k = 0; k < 3; ++k) {
     const svg = cards.nth(k).locator("svg[class^=plot-]").first();
+    await expect(svg.locator("text", {hasText: "PCA optimum"})).toBeVisible({timeout: 20_000});
     const ticks = await svg.locator("g[aria-label='y-axis tick label'] text").allTextContents();
     expect(ticks.filter(Boolean).length).toBeGreaterThan(1);
     for (const t of ticks) expect(t, "no SI prefix such as 300m").toMatch(/^(\d+(\.\d+)?)?$/);

@@ -8,6 +8,7 @@ import {SHEET_RECT} from "../core/data.js";
 import type {ViewOptions} from "../core/train-job.js";
 import type {JobPhase, TrainingState} from "./trainer.js";
 import type {Settings} from "./controls.js";
+import type {Values} from "../core/fields.js";
 import {defaults, equalValues} from "../core/fields.js";
 import {RETRAIN_FIELDS} from "../core/retrain.js";
 
@@ -24,6 +25,8 @@ export interface ShownModel {
   readonly grid: ViewOptions["grid"];
   readonly phase: JobPhase | "published";
   readonly message?: string;
+  /** The parameters of `view` (a reader's run; published runs carry theirs in the snapshot). */
+  readonly params?: ArrayLike<number>;
 }
 
 /** The grid and curve the worker computes while training (coarser than the snapshot's). */
@@ -60,12 +63,18 @@ export function liveModels(state: TrainingState): ShownModel[] {
     view: p.view,
     grid: LIVE_VIEW.grid,
     phase: p.phase,
-    message: p.message
+    message: p.message,
+    params: p.params
   }));
 }
 
-/** A published result: the notebook's settings with one of the seeds trained at build time, and no retrain requested. */
+/** Settings values that a published run was trained with: the notebook's settings and one of the seeds trained at build time. */
+export function isPublishedValues(values: Values, seeds: readonly number[]): boolean {
+  const seed = Number(values.seed);
+  return seeds.includes(seed) && equalValues(RETRAIN_FIELDS, values, {...defaults(RETRAIN_FIELDS), seed});
+}
+
+/** A published result: published values, and no retrain requested. */
 export function isPublished(settings: Settings, seeds: readonly number[]): boolean {
-  const seed = Number(settings.values.seed);
-  return settings.retrain === 0 && seeds.includes(seed) && equalValues(RETRAIN_FIELDS, settings.values, {...defaults(RETRAIN_FIELDS), seed});
+  return settings.retrain === 0 && isPublishedValues(settings.values, seeds);
 }

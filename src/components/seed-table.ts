@@ -11,7 +11,7 @@ export function seedTable(rows: readonly SeedRow[], stats: readonly Pick<ModelSt
   const f = (x: number) => x.toFixed(4);
   const seeds = [...new Set(rows.map((r) => r.seed))].sort((a, b) => a - b);
   return html`<table class="seed-table">
-    <caption>Full-data MSE after training, by seed. The last column compares with the exact PCA optimum ${f(options.optimum)}.</caption>
+    <caption>Published runs (the notebook's settings): full-data MSE after training, by seed. The last column compares with the exact PCA optimum ${f(options.optimum)}.</caption>
     <thead><tr><th scope="col">model</th>${seeds.map((s) => html`<th scope="col">seed ${s}</th>`)}<th scope="col">median</th><th scope="col">min – max</th><th scope="col">median ÷ PCA optimum</th></tr></thead>
     <tbody>${stats.map(
       (s) => html`<tr>

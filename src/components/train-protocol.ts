@@ -23,5 +23,14 @@ export type ToWorker<K extends JobKind = JobKind> =
 
 export type FromWorker<K extends JobKind = JobKind> =
   | {readonly type: "ready"}
-  | {readonly type: "progress"; readonly report: JobReport; readonly view?: JobView<K>; readonly elapsedMs: number; readonly tensors?: number}
+  | {
+      readonly type: "progress";
+      readonly report: JobReport;
+      readonly view?: JobView<K>;
+      /** The parameters the view was computed from (kinds that expose them). */
+      readonly params?: Float64Array;
+      /** Time spent training so far, pauses excluded. */
+      readonly elapsedMs: number;
+      readonly tensors?: number;
+    }
   | {readonly type: "error"; readonly message: string};

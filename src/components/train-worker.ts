@@ -7,6 +7,7 @@
  */
 import type {EngineOptions} from "../core/engine.js";
 import {createJob} from "../core/jobs.js";
+import {Stopwatch} from "../core/run-progress.js";
 import type {Tf} from "../core/tfjs-engine.js";
 import type {FromWorker, ToWorker} from "./train-protocol.js";
 
@@ -36,8 +37,15 @@ async function loadTf(): Promise<Tf> {
   return tf;
 }
 
+/** The job's current parameters, for kinds that expose them (sent with each view). */
+function paramsOf(job: object): Float64Array | undefined {
+  const p = (job as {params?: () => Float64Array}).params;
+  return typeof p === "function" ? Float64Array.from(p.call(job)) : undefined;
+}
+
 async function run(message: Extract<ToWorker, {type: "start"}>): Promise<void> {
-  const started = performance.now();
+  // Time spent training: a pause (the reader's, or figures off-screen) does not count.
+  const clock = new Stopwatch();
   let lastReport = -Infinity;
   let lastView = -Infinity;
   try {
@@ -45,19 +53,22 @@ async function run(message: Extract<ToWorker, {type: "start"}>): Promise<void> {
     const engine: EngineOptions = {kind: message.engine, tf};
     const job = createJob(message.kind, message.job, engine);
     const tensors = () => (tf ? tf.memory().numTensors : undefined);
-    scope.postMessage({type: "progress", report: job.report(), view: job.view(message.view), elapsedMs: 0, tensors: tensors()});
+    const first = job.view(message.view);
+    scope.postMessage({type: "progress", report: job.report(), view: first, params: first ? paramsOf(job) : undefined, elapsedMs: 0, tensors: tensors()});
     let viewedEpoch = job.epoch;
     while (!stopped) {
       if (paused && steps === 0) {
+        clock.pause();
         // On pausing, the figures catch up with the last epoch trained.
         if (viewedEpoch !== job.epoch) {
           const view = job.view(message.view);
           viewedEpoch = job.epoch;
-          scope.postMessage({type: "progress", report: job.report(), view, elapsedMs: performance.now() - started});
+          scope.postMessage({type: "progress", report: job.report(), view, params: view ? paramsOf(job) : undefined, elapsedMs: clock.elapsed});
         }
         await new Promise<void>((resolve) => (wake = resolve));
         continue;
       }
+      clock.start();
       const single = paused;
       if (single) --steps;
       const end = job.advance(single ? 0 : SLICE_MS) !== "training";
@@ -65,12 +76,14 @@ async function run(message: Extract<ToWorker, {type: "start"}>): Promise<void> {
       if (end || single || now - lastReport >= message.reportMs) {
         const report = job.report();
         const view = end || single || now - lastView >= message.viewMs ? job.view(message.view) : undefined;
+        const params = view ? paramsOf(job) : undefined;
         if (view) {
           lastView = now;
           viewedEpoch = job.epoch;
         }
         if (end) job.dispose();
-        scope.postMessage({type: "progress", report, view, elapsedMs: now - started, tensors: end ? tensors() : undefined});
+        if (single) clock.pause();
+        scope.postMessage({type: "progress", report, view, params, elapsedMs: clock.elapsed, tensors: end ? tensors() : undefined});
         lastReport = now;
         if (end) return;
       }

@@ -12,9 +12,11 @@
 import type {EngineKind} from "../core/engine.js";
 import type {JobKind, JobSpec, JobView, JobViewOptions} from "../core/jobs.js";
 import type {Checkpoint} from "../core/train-job.js";
+import type {RunPhase} from "../core/run-progress.js";
+import {RateEstimate} from "../core/run-progress.js";
 import type {FromWorker, ToWorker} from "./train-protocol.js";
 
-export type JobPhase = "starting" | "training" | "done" | "diverged" | "stopped" | "failed";
+export type JobPhase = RunPhase;
 
 export interface JobProgress<K extends JobKind = "autoencoder"> {
   readonly job: JobSpec<K>;
@@ -31,7 +33,10 @@ export interface JobProgress<K extends JobKind = "autoencoder"> {
   testLoss: number[];
   /** The latest view with finite numbers. */
   view?: JobView<K>;
+  /** The parameters of that view (autoencoder jobs), flat in the layout of `mlp.ts`. */
+  params?: Float64Array;
   message?: string;
+  /** Time spent training, pauses excluded. */
   elapsedMs: number;
   /** Live tfjs tensors in the worker at the end of the job (tfjs engine only). */
   tensors?: number;
@@ -41,7 +46,7 @@ export interface TrainingState<K extends JobKind = "autoencoder"> {
   readonly jobs: JobProgress<K>[];
   readonly running: boolean;
   readonly paused: boolean;
-  /** Estimated time left for the slowest job, in ms (undefined before the first epoch or without an end). */
+  /** Estimated training time left for the slowest job, in ms, from its recent pace (undefined before the first epoch or without an end). */
   readonly remainingMs?: number;
   readonly handle: TrainHandle<K>;
 }
@@ -98,6 +103,7 @@ export function start<K extends JobKind = "autoencoder">(
     elapsedMs: 0
   }));
   const workers: (Worker | undefined)[] = [];
+  const pace = jobs.map(() => new RateEstimate());
   let paused = options.paused ?? false;
   let finished = false;
   let notifyTimer: ReturnType<typeof setTimeout> | undefined;
@@ -107,11 +113,11 @@ export function start<K extends JobKind = "autoencoder">(
   const isOver = (p: JobProgress<K>) => p.phase !== "starting" && p.phase !== "training";
   const snapshot = (): TrainingState<K> => {
     let remainingMs: number | undefined;
-    for (const p of progress) {
-      if (isOver(p) || p.epoch === 0 || !Number.isFinite(p.epochs)) continue;
-      const left = (p.elapsedMs / p.epoch) * (p.epochs - p.epoch);
-      remainingMs = Math.max(remainingMs ?? 0, left);
-    }
+    progress.forEach((p, i) => {
+      if (isOver(p)) return;
+      const left = pace[i].remainingMs(p.epochs);
+      if (left !== undefined) remainingMs = Math.max(remainingMs ?? 0, left);
+    });
     return {jobs: progress.map((p) => ({...p, checkpoints: [...p.checkpoints]})), running: !finished, paused, remainingMs, handle};
   };
   const notify = (now = false) => {
@@ -209,7 +215,9 @@ export function start<K extends JobKind = "autoencoder">(
         if (m.report.newCheckpoints) p.checkpoints.push(...m.report.newCheckpoints);
         if (m.report.newTestLosses) p.testLoss.push(...m.report.newTestLosses);
         p.elapsedMs = m.elapsedMs;
+        pace[i].observe(m.elapsedMs, m.report.epoch);
         if (m.view) p.view = m.view;
+        if (m.view && m.params) p.params = m.params;
         if (m.report.message) p.message = m.report.message;
         if (m.tensors !== undefined) p.tensors = m.tensors;
         if (isOver(p)) {

@@ -146,6 +146,24 @@ function shapeOf(spec: AutoencoderSpec, params: Float64Array, view: StateView): 
   return {...s, length: sig(s.length, 4), bend: sig(s.bend, 4)};
 }
 
+/**
+ * The numbers the prose argues from, for one run: the decoder curve's shape
+ * before and after training (each on the interval its state view draws) and the
+ * correlation of the final codes with x1 and x2. The build uses it for every
+ * published run, a page for a reader's run.
+ */
+export function analyseRun(spec: AutoencoderSpec, initial: Float64Array, final: Float64Array, data: Float64Array, initView: StateView, finalView: StateView): RunAnalysis {
+  const x1 = data.filter((_, k) => k % 2 === 0);
+  const x2 = data.filter((_, k) => k % 2 === 1);
+  const codes = encode(spec, final, data, data.length / 2);
+  return {
+    initShape: shapeOf(spec, initial, initView),
+    finalShape: shapeOf(spec, final, finalView),
+    corrX1: sig(pearson(codes, x1), 4),
+    corrX2: sig(pearson(codes, x2), 4)
+  };
+}
+
 /** Trains one model for one seed and describes it before and after training (and along the way, for history seeds). */
 export function snapshotRun(name: ModelName, seed: number, data: Float64Array, config: SnapshotConfig): {run: RunSnapshot; spec: AutoencoderSpec} {
   const {spec, initial, loop} = startAutoencoder(
@@ -165,19 +183,11 @@ export function snapshotRun(name: ModelName, seed: number, data: Float64Array, c
   const params = loop.engine.getParams();
   loop.engine.dispose();
   const final = describeState(spec, params, data, config);
-  const x1 = data.filter((_, k) => k % 2 === 0);
-  const x2 = data.filter((_, k) => k % 2 === 1);
-  const codes = encode(spec, params, data, data.length / 2);
   const run: RunSnapshot = {
     seed,
     init,
     final,
-    analysis: {
-      initShape: shapeOf(spec, initial, init),
-      finalShape: shapeOf(spec, params, final),
-      corrX1: sig(pearson(codes, x1), 4),
-      corrX2: sig(pearson(codes, x2), 4)
-    },
+    analysis: analyseRun(spec, initial, params, data, init, final),
     history,
     epochLoss: sigArray(loop.epochLosses, 5),
     stepLoss: sigArray(

@@ -4,19 +4,34 @@
  * a setting is declared once, with its bounds and its default.
  */
 
+/** What every field may carry besides its value. */
+interface FieldCommon {
+  readonly key: string;
+  readonly label: string;
+  /** One line for the reader, shown beside the control: what the setting means. */
+  readonly help?: string;
+}
+
 export type Field =
-  | {readonly key: string; readonly label: string; readonly kind: "int"; readonly min: number; readonly max: number; readonly value: number}
-  | {
-      readonly key: string;
-      readonly label: string;
+  | (FieldCommon & {
+      readonly kind: "int";
+      readonly min: number;
+      readonly max: number;
+      readonly value: number;
+      /** Only multiples of this are allowed (e.g. epochs recorded every 10). */
+      readonly step?: number;
+    })
+  | (FieldCommon & {
       readonly kind: "number";
       readonly min: number;
       readonly max: number;
       readonly value: number;
       /** Shown and slid on a log scale. */
       readonly log?: boolean;
-    }
-  | {readonly key: string; readonly label: string; readonly kind: "enum"; readonly options: readonly string[]; readonly value: string};
+      /** Only multiples of this are allowed. */
+      readonly step?: number;
+    })
+  | (FieldCommon & {readonly kind: "enum"; readonly options: readonly string[]; readonly value: string});
 
 /**
  * Fields whose value is a list, written in the URL as comma-separated text (so a
@@ -65,7 +80,26 @@ export function parseField(field: AnyField, raw: string): {value: number | strin
   if (!Number.isFinite(x)) return {reason: "not a finite number"};
   if (field.kind === "int" && !Number.isInteger(x)) return {reason: "not a whole number"};
   if (x < field.min || x > field.max) return {reason: `outside ${field.min}–${field.max}`};
+  if (field.step !== undefined && Math.abs(x / field.step - Math.round(x / field.step)) > 1e-9) return {reason: `not a multiple of ${field.step}`};
   return {value: x};
+}
+
+/**
+ * What a control says beside a typed value it refused: the text, the reason,
+ * and the value that stays in use. `raw` is shortened like a URL value.
+ */
+export function refusalMessage(field: Field, raw: string, reason: string, inUse: number | string): string {
+  const text = raw.trim() === "" ? "An empty box" : `“${raw.length > 24 ? `${raw.slice(0, 24)}…` : raw}”`;
+  return `${text} was not used: ${reason}. ${capitalise(field.label)} stays ${formatValue(field, inUse)}.`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A value as a reader reads it: numbers as typed in the URL, enum values as they are. */
+export function formatValue(_field: AnyField, value: number | string): string {
+  return String(value);
 }
 
 function parseList(field: ListField, text: string): {value: string} | {reason: string} {

@@ -13,13 +13,27 @@ export const RETRAIN_FIELDS: readonly Field[] = [
   {key: "lr", label: "learning rate", kind: "number", min: 1e-5, max: 1, value: SHEET_SETUP.lr, log: true},
   {key: "epochs", label: "epochs", kind: "int", min: 1, max: 5000, value: SHEET_SETUP.epochs},
   {key: "batch", label: "batch size", kind: "int", min: 1, max: SHEET_SETUP.n, value: SHEET_SETUP.batchSize},
-  {key: "init", label: "initialisation", kind: "enum", options: ["torch", "tfjs"], value: SHEET_SETUP.init},
+  {
+    key: "init",
+    label: "initialisation",
+    kind: "enum",
+    options: ["torch", "tfjs"],
+    value: SHEET_SETUP.init,
+    help: "How the weights start. torch: weights and biases from U(−1/√fan-in, 1/√fan-in), as in PyTorch; tfjs: Glorot-normal weights and zero biases, as in TensorFlow.js."
+  },
   {key: "optimizer", label: "optimiser", kind: "enum", options: ["adam", "sgd"], value: "adam"},
   {key: "smallOuter", label: "small: outer width", kind: "int", min: 2, max: 100, value: SHEET_HIDDEN.small[0]},
   {key: "smallInner", label: "small: inner width", kind: "int", min: 2, max: 100, value: SHEET_HIDDEN.small[1]},
   {key: "bigWidth", label: "big: width", kind: "int", min: 2, max: 100, value: SHEET_HIDDEN.big[0]},
   {key: "bigDepth", label: "big: layers per side", kind: "int", min: 1, max: 5, value: 3},
-  {key: "engine", label: "engine", kind: "enum", options: ["fused", "tfjs"], value: "fused"}
+  {
+    key: "engine",
+    label: "engine",
+    kind: "enum",
+    options: ["fused", "tfjs"],
+    value: "fused",
+    help: "Who computes each step. fused: this site's own float64 code, which trained the published results; tfjs: TensorFlow.js's automatic differentiation in float32, slower, as a cross-check."
+  }
 ];
 
 export interface RetrainJob {

@@ -72,3 +72,40 @@ test("home: one line per other part, each quoting the summary", async ({page}) =
     await expect(page.locator(`table.key-figures.more a[href="${href}"]`)).toHaveCount(1);
   }
 });
+
+test("exercise 1 (b): loss axes read as plain numbers, and the PCA optimum's label sits above the curves", async ({page}) => {
+  await page.goto("/ex1-b");
+  const cards = page.locator("#ex1b-figures .card");
+  for (let k = 0; k < 3; ++k) {
+    const svg = cards.nth(k).locator("svg[class^=plot-]").first();
+    await expect(svg.locator("text", {hasText: "PCA optimum"})).toBeVisible({timeout: 20_000});
+    const ticks = await svg.locator("g[aria-label='y-axis tick label'] text").allTextContents();
+    expect(ticks.filter(Boolean).length).toBeGreaterThan(1);
+    for (const t of ticks) expect(t, "no SI prefix such as 300m").toMatch(/^(\d+(\.\d+)?)?$/);
+    // The label is in the legend, above the plot area; every curve is below it.
+    const label = (await svg.locator("text", {hasText: "PCA optimum"}).boundingBox())!;
+    const frameTop = Math.min(...(await svg.locator("g[aria-label='y-grid'] line").evaluateAll((ls) => ls.map((l) => l.getBoundingClientRect().top))));
+    expect(label.y + label.height).toBeLessThanOrEqual(frameTop + 1);
+    for (const line of await svg.locator("g[aria-label=line] path").all()) {
+      const b = (await line.boundingBox())!;
+      expect(b.y).toBeGreaterThanOrEqual(label.y + label.height - 1);
+    }
+  }
+});
+
+test("exercise 1 (b): the per-seed table's row names sit level with their numbers, and its caption is not cut on a phone", async ({page}) => {
+  await page.goto("/ex1-b");
+  const table = page.locator("table.seed-table");
+  for (const name of ["small", "big", "PCA-like"]) {
+    const tr = table.locator("tbody tr", {has: page.locator("th", {hasText: new RegExp(`^${name}$`)})});
+    const th = (await tr.locator("th").boundingBox())!;
+    const td = (await tr.locator("td").first().boundingBox())!;
+    expect(Math.abs(th.y - td.y), name).toBeLessThan(2);
+  }
+  await page.setViewportSize({width: 390, height: 800});
+  await page.reload();
+  const scroll = (await page.locator(".table-scroll", {has: page.locator("table.seed-table")}).boundingBox())!;
+  const caption = (await page.locator("table.seed-table caption").boundingBox())!;
+  expect(caption.x + caption.width).toBeLessThanOrEqual(scroll.x + scroll.width + 1);
+  await expect(page.locator("table.seed-table caption")).toContainText("Published runs");
+});

@@ -1,3 +1,4 @@
+import {readFileSync} from "node:fs";
 import {expect, test} from "@playwright/test";
 import type {Page} from "@playwright/test";
 import {builtData} from "./data.js";
@@ -76,8 +77,9 @@ test("a diverging run stops at once with a message, and the page keeps working",
   await waitForRun(page);
   await expect(row(page, "pca")).toHaveAttribute("data-phase", "diverged");
   await expect(row(page, "pca").locator(".progress-message")).toContainText(/The loss became (NaN|Infinity|-Infinity) in epoch \d+/);
-  // Its latent map still shows the last finite state.
-  await expect(page.locator("#ex1b-figures .card svg g[aria-label=raster] image")).toHaveCount(3);
+  // Its latent map still shows the last finite state, beside the published one.
+  await expect(page.locator("#ex1b-figures .card").nth(3).locator("svg g[aria-label=raster] image")).toHaveCount(2);
+  await expect(page.locator("#ex1b-figures .card svg g[aria-label=raster] image")).toHaveCount(6);
   await page.getByRole("button", {name: "Back to the published result"}).click();
   await expect(page.locator(".source-note")).toContainText("published result");
 });
@@ -93,7 +95,7 @@ test("a worker that cannot load shows a message instead of breaking the page", a
 
 test("stop ends a run; a new setting replaces the running one", async ({page}) => {
   await page.goto("/ex1-b?epochs=5000");
-  await expect(row(page, "big")).toHaveAttribute("data-phase", "training");
+  await expect(row(page, "big")).toHaveAttribute("data-phase", "training", {timeout: 30_000});
   await page.getByRole("button", {name: "Stop"}).click();
   await expect(row(page, "big")).toHaveAttribute("data-phase", "stopped");
   const epochs = slider(page, "epochs");
@@ -107,7 +109,7 @@ test("stop ends a run; a new setting replaces the running one", async ({page}) =
 test("training pauses while its figures and settings are off-screen", async ({page}) => {
   await page.setViewportSize({width: 1000, height: 240});
   await page.goto("/ex1-b?epochs=5000");
-  await expect(row(page, "big")).toHaveAttribute("data-phase", "training");
+  await expect(row(page, "big")).toHaveAttribute("data-phase", "training", {timeout: 30_000});
   // Scroll to the end of the page, past the figures.
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   const visible = await page.evaluate(() => {
@@ -125,7 +127,8 @@ test("training pauses while its figures and settings are off-screen", async ({pa
 });
 
 test("the tfjs engine in the worker frees every tensor, over 20 runs", async ({page}) => {
-  test.setTimeout(120_000);
+  // Each run starts three workers that load TensorFlow.js: slow on a busy machine.
+  test.setTimeout(300_000);
   await page.goto("/ex1-b?engine=tfjs&epochs=2");
   for (let run = 0; run < 20; ++run) {
     if (run > 0) await page.getByRole("button", {name: "Retrain in this page"}).click();
@@ -149,4 +152,104 @@ test("extreme settings (top learning rate, batch size 1, the big network) run or
   // The page stays usable.
   await page.getByRole("button", {name: "Back to the published result"}).click();
   await expect(page.locator(".source-note")).toContainText("published result");
+});
+
+test("after Stop the status names the epoch the run stopped at", async ({page}) => {
+  await page.goto("/ex1-b?epochs=5000");
+  await expect.poll(async () => Number(await row(page, "big").locator("progress").getAttribute("value")), {timeout: 30_000}).toBeGreaterThan(0);
+  await page.getByRole("button", {name: "Stop"}).click();
+  await expect(row(page, "big")).toHaveAttribute("data-phase", "stopped");
+  const status = await page.locator(".progress-status").innerText();
+  const epochs = await Promise.all(["pca", "small", "big"].map(async (m) => Number(await row(page, m).locator("progress").getAttribute("value"))));
+  expect(status).toMatch(/^Stopped (at epoch [\d,]+ of 5,000 after|after) [\d.]+ s of training/);
+  // Every stopped model's epoch is named (one number when they agree).
+  for (const e of epochs) expect(status).toContain(e.toLocaleString("en-US"));
+  expect(status).not.toContain("Trained in this page");
+});
+
+test("the time a run reports is time spent training: a pause does not count", async ({page}) => {
+  await page.goto("/ex1-b?epochs=400");
+  await expect(row(page, "big")).toHaveAttribute("data-phase", "training", {timeout: 30_000});
+  const t0 = Date.now();
+  await page.getByRole("button", {name: "Pause"}).click();
+  await expect(page.locator(".progress-status")).toContainText("Paused");
+  await page.waitForTimeout(3000);
+  await page.getByRole("button", {name: "Resume"}).click();
+  await waitForRun(page);
+  const wall = Date.now() - t0;
+  const status = await page.locator(".progress-status").innerText();
+  const trained = Number(status.match(/in ([\d.]+) s of training/)![1]) * 1000;
+  expect(trained).toBeLessThan(wall - 2500);
+});
+
+test("engine details stay out of the status text (a details element for the curious)", async ({page}) => {
+  await page.goto("/ex1-b?engine=tfjs&epochs=2");
+  await waitForRun(page);
+  await expect(page.locator(".progress-panel .progress-text").first()).not.toContainText("tensors");
+  await expect(page.locator(".progress-status")).not.toContainText("tensors");
+  const details = page.locator(".progress-panel details.engine-details");
+  await expect(details).toHaveCount(1);
+  await expect(details.locator("summary")).toHaveText("Engine details");
+});
+
+test("after a retrain the published result stays beside the reader's run, in figures, table and downloads", async ({page}) => {
+  await page.goto("/ex1-b?epochs=150&smallOuter=30");
+  await waitForRun(page);
+  await expect(page.locator(".run-note")).toContainText("Your run: seed 0, epochs 150, small: outer width 30.");
+  const figures = page.locator("#ex1b-figures");
+  // Loss curves: the reader's run in its own colour on top of the published seed and band, named in a legend.
+  for (let k = 0; k < 3; ++k) {
+    const svg = figures.locator(".card").nth(k).locator("svg[class^=plot-]").first();
+    await expect(svg.locator("g[aria-label=line] [stroke='#d95f02'] path")).toHaveCount(1);
+    await expect(svg.locator("g[aria-label=area] path")).toHaveCount(1);
+    await expect(svg).toContainText("your run");
+    await expect(svg).toContainText("published, seed 0 · band: 8 seeds");
+  }
+  // Latent maps: the reader's beside the published one, each title saying which.
+  for (const m of ["pca", "small", "big"]) {
+    const mse = Number(await row(page, m).getAttribute("data-mse"));
+    await expect(figures).toContainText(`your run: ${m === "pca" ? "PCA-like (linear)" : m} {`);
+    await expect(figures).toContainText(`MSE ${mse.toFixed(4)}`);
+    const published = snap.models[m].runs.find((r) => r.seed === 0)!.final.mse;
+    await expect(figures).toContainText(`seed 0: MSE ${published.toFixed(4)}`);
+  }
+  // The comparison table: one row per run and model, the reader's marked.
+  const table = page.locator("table.compare-table");
+  await expect(table.locator("tbody tr")).toHaveCount(9);
+  await expect(table.locator("tbody tr.run-reader")).toHaveCount(3);
+  const small = table.locator("tbody tr.run-reader", {hasText: "small {30, 10, 1, 10, 30, 2}"});
+  await expect(small.locator("td").first()).toHaveText(Number(await row(page, "small").getAttribute("data-mse")).toFixed(4));
+  await expect(small.locator("td").nth(2)).toHaveText(/^\d+$/);
+  // The discussion says which runs it describes.
+  await expect(page.locator("#discussion ~ p").first()).toContainText("describes the published runs");
+});
+
+test("downloads after a retrain carry the settings in their names and columns, and the reader's weights come as a state_dict", async ({page}) => {
+  await page.goto("/ex1-b?epochs=40&smallOuter=30&lr=0.003");
+  await waitForRun(page);
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", {name: "loss per epoch (CSV)"}).click()]);
+  expect(csv.suggestedFilename()).toBe("ex1b-epoch-loss-yours-seed0_lr0.003_epochs40_smallOuter30.csv");
+  const lines = readFileSync(await csv.path(), "utf8").trim().split("\n");
+  expect(lines[0]).toBe("run,seed,lr,epochs,batch,init,optimizer,smallOuter,smallInner,bigWidth,bigDepth,engine,model,epoch,loss");
+  // The published result (3 × 1000 epochs) and the reader's (3 × 40), each row saying which.
+  expect(lines.length).toBe(1 + 3 * 1000 + 3 * 40);
+  expect(lines[1]).toMatch(/^published,0,0\.001,1000,8,torch,adam,20,10,50,3,fused,pca,1,/);
+  expect(lines.at(-1)).toMatch(/^yours,0,0\.003,40,8,torch,adam,30,10,50,3,fused,big,40,/);
+
+  const [weights] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", {name: "Download your small weights as a PyTorch state_dict"}).click()]);
+  expect(weights.suggestedFilename()).toBe("ex1b-weights-small-yours-seed0_lr0.003_epochs40_smallOuter30.json");
+  const dict = JSON.parse(readFileSync(await weights.path(), "utf8")) as Record<string, number[] | number[][]>;
+  const shapes = Object.entries(dict).map(([k, v]) => [k, Array.isArray(v[0]) ? [v.length, (v[0] as number[]).length] : [v.length]]);
+  expect(shapes).toEqual([
+    ["encoder.0.weight", [30, 2]], ["encoder.0.bias", [30]], ["encoder.2.weight", [10, 30]], ["encoder.2.bias", [10]], ["encoder.4.weight", [1, 10]], ["encoder.4.bias", [1]],
+    ["decoder.0.weight", [10, 1]], ["decoder.0.bias", [10]], ["decoder.2.weight", [30, 10]], ["decoder.2.bias", [30]], ["decoder.4.weight", [2, 30]], ["decoder.4.bias", [2]]
+  ]);
+  // The weights are the trained ones: they reconstruct the data with the MSE the page reports.
+  const {autoencoderSpec, reconstructionMse} = await import("../../src/core/autoencoder.js");
+  const {sheetData} = await import("../../src/core/ae-snapshot.js");
+  const flat = Float64Array.from(Object.values(dict).flatMap((v) => (v as unknown[]).flat() as number[]));
+  const data = sheetData();
+  const mse = reconstructionMse(autoencoderSpec([30, 10, 1, 10, 30, 2]), flat, data, data.length / 2);
+  const shown = Number(await row(page, "small").getAttribute("data-mse"));
+  expect(Math.abs(mse - shown) / shown).toBeLessThan(1e-5);
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {defaults, equalValues, parseField, parseParams, toParams} from "../../src/core/fields.js";
+import {defaults, equalValues, parseField, parseParams, refusalMessage, toParams} from "../../src/core/fields.js";
 import {RETRAIN_FIELDS, hiddenFor, retrainJobs} from "../../src/core/retrain.js";
 
 describe("settings from the URL", () => {
@@ -44,5 +44,48 @@ describe("retraining jobs", () => {
     const jobs = retrainJobs(d);
     assert.deepEqual(jobs.map((j) => j.model), ["pca", "small", "big"]);
     assert.ok(jobs.every((j) => j.epochs === 1000 && j.batchSize === 8 && j.lr === 1e-3 && j.init === "torch" && j.optimizer === "adam"));
+  });
+});
+
+describe("typed values", () => {
+  const epochs = RETRAIN_FIELDS.find((f) => f.key === "epochs")!;
+  const batch = RETRAIN_FIELDS.find((f) => f.key === "batch")!;
+  const lr = RETRAIN_FIELDS.find((f) => f.key === "lr")!;
+
+  it("refuses what the issue's reader typed, each with its reason", () => {
+    // 1e9 epochs, 2.5 epochs, 10000 epochs (max 5000), −5 epochs, batch 0, lr abc.
+    assert.deepEqual(parseField(epochs, "1e9"), {reason: "outside 1–5000"});
+    assert.deepEqual(parseField(epochs, "2.5"), {reason: "not a whole number"});
+    assert.deepEqual(parseField(epochs, "10000"), {reason: "outside 1–5000"});
+    assert.deepEqual(parseField(epochs, "-5"), {reason: "outside 1–5000"});
+    assert.deepEqual(parseField(batch, "0"), {reason: "outside 1–100"});
+    assert.deepEqual(parseField(lr, "abc"), {reason: "not a number"});
+  });
+
+  it("takes a valid value exactly as typed, without rounding it", () => {
+    assert.deepEqual(parseField(lr, "0.00123"), {value: 0.00123});
+    assert.deepEqual(parseField(epochs, "1000.0"), {value: 1000});
+  });
+
+  it("checks multiples when a field has a step", () => {
+    const field = {key: "epoch", label: "epoch", kind: "int" as const, min: 0, max: 1000, step: 10, value: 1000};
+    assert.deepEqual(parseField(field, "200"), {value: 200});
+    assert.deepEqual(parseField(field, "205"), {reason: "not a multiple of 10"});
+    const a = {key: "a", label: "a", kind: "number" as const, min: 0.5, max: 20, step: 0.5, value: 3};
+    assert.deepEqual(parseField(a, "2.5"), {value: 2.5});
+    assert.ok("reason" in parseField(a, "2.25"));
+  });
+
+  it("says beside the box what was refused and what stays in use", () => {
+    assert.equal(refusalMessage(epochs, "1e9", "outside 1–5000", 1000), "“1e9” was not used: outside 1–5000. Epochs stays 1000.");
+    assert.equal(refusalMessage(batch, "", "not a number", 8), "An empty box was not used: not a number. Batch size stays 8.");
+    assert.match(refusalMessage(epochs, "9".repeat(60), "outside 1–5000", 1000), /^“9{24}…” was not used/);
+  });
+
+  it("explains the engine and the initialisation in one line each", () => {
+    for (const key of ["engine", "init"]) {
+      const help = RETRAIN_FIELDS.find((f) => f.key === key)!.help;
+      assert.ok(help && help.length > 40 && !help.includes("\n"), key);
+    }
   });
 });

@@ -4,21 +4,31 @@
  *   gets the same name (aria-label), so screen readers announce both.
  * - Observable Plot labels its mark groups with aria-label on <g> elements, which
  *   ARIA allows only with a role: they get role="group" (the label is kept).
- * - Inputs.table scrolls inside its own box: the box becomes focusable (so the
- *   keyboard can scroll it) and a named region.
+ * - Boxes that can scroll sideways (Inputs.table, wide tables, displayed
+ *   formulas on a phone) become focusable, so the keyboard can scroll them, and
+ *   named regions.
  * - A plot without a text alternative of its own gets one from its figure's
  *   title (figures that set ariaLabel/ariaDescription keep theirs).
  */
+const SCROLL_BOXES: readonly (readonly [string, string])[] = [
+  ["form[class$='-table']", "table (scrollable)"],
+  [".table-scroll", "table (scrollable)"],
+  [".table-fit", "table (scrollable)"],
+  [".katex-display", "formula (scrollable)"]
+];
+
 export function fixAccessibility(root: ParentNode): void {
   for (const range of root.querySelectorAll<HTMLInputElement>("input[type=range]:not([aria-label])")) {
     const form = range.closest("form");
     const label = form?.querySelector("label")?.textContent?.trim();
     if (label) range.setAttribute("aria-label", label);
   }
-  for (const box of root.querySelectorAll<HTMLElement>("form[class$='-table']:not([tabindex])")) {
-    box.tabIndex = 0;
-    box.setAttribute("role", "region");
-    if (!box.hasAttribute("aria-label")) box.setAttribute("aria-label", "table (scrollable)");
+  for (const [selector, name] of SCROLL_BOXES) {
+    for (const box of root.querySelectorAll<HTMLElement>(`${selector}:not([tabindex])`)) {
+      box.tabIndex = 0;
+      box.setAttribute("role", "region");
+      if (!box.hasAttribute("aria-label")) box.setAttribute("aria-label", name);
+    }
   }
   for (const svg of root.querySelectorAll("svg[class^='plot-']:not([aria-label])")) {
     if (!/^plot-[0-9a-f]+$/.test(svg.getAttribute("class") ?? "")) continue;

@@ -199,14 +199,16 @@ export function weightHistograms(sets: readonly WeightSet[], options: {readonly 
     height: 110 * sets.length + 50,
     marginLeft: 44,
     marginRight: narrow ? 10 : Math.min(230, options.width * 0.4),
-    fy: {label: null, domain: sets.map((s) => s.name), tickFormat: (name: string) => labels.get(name) ?? name, axis: narrow ? "top" : "right", padding: 0.3},
+    // On a narrow screen each panel's label is written inside it, at its top left, instead of beside it.
+    fy: {label: null, domain: sets.map((s) => s.name), tickFormat: (name: string) => labels.get(name) ?? name, axis: narrow ? null : "right", padding: 0.3},
     x: {label: "weight (the zeros are counted beside each panel, not drawn)", domain: [-extent, extent]},
     y: {label: "weights", grid: true, tickFormat: plainNumber},
     marks: [
       Plot.frame({stroke: "currentColor", strokeOpacity: 0.15}),
       Plot.rectY(rows, {...Plot.binX<Plot.RectYOptions>({y: "count"}, {x: {value: "w", thresholds, domain: [-extent, extent]}, fill: "sign"}), fy: "name", insetLeft: 0.5, insetRight: 0.5}),
       Plot.ruleX([0], {stroke: "currentColor", strokeOpacity: 0.5}),
-      Plot.ruleY([0])
+      Plot.ruleY([0]),
+      narrow ? Plot.text(sets, {fy: (s: WeightSet) => s.name, text: (s: WeightSet) => labels.get(s.name), frameAnchor: "top-left", dx: 4, dy: 4, fontSize: 11}) : null
     ],
     color: {domain: ["negative", "positive"], range: [edgeColor(-1), edgeColor(1)]}
   });

@@ -1,4 +1,3 @@
-import AxeBuilder from "@axe-core/playwright";
 import {expect as playwrightExpect, test} from "@playwright/test";
 import type {Locator, Page} from "@playwright/test";
 import {builtData, median} from "./data.js";
@@ -326,14 +325,3 @@ test("the numbers in the prose are the loaders' numbers", async ({page}) => {
     await expect(rows.nth(i).locator("td").nth(1)).toHaveText(b.memorization.testLoss[i].toFixed(4));
   }
 });
-
-for (const [path, scheme] of ["/bonus", "/bonus-a", "/bonus-b", "/bonus-c"].flatMap((p) => [[p, "light"], [p, "dark"]] as const)) {
-  test(`${path} passes an accessibility audit (${scheme})`, async ({page}) => {
-    await page.emulateMedia({colorScheme: scheme});
-    await page.goto(path, {waitUntil: "networkidle"});
-    await expect(page.locator("main svg").first()).toBeVisible();
-    // Plot labels its <g> marks with aria-label and no role; that rule is Plot's, not the page's.
-    const result = await new AxeBuilder({page}).include("main").disableRules(["aria-prohibited-attr"]).analyze();
-    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")}`)).toEqual([]);
-  });
-}

@@ -3,7 +3,7 @@
  * object on stdout (progress on stderr). Needs a built site (`npm run build`) for
  * the browser figures; PyTorch figures appear when a python3 with torch is found
  * (Debian's python3-torch), with ratios ours / PyTorch. The fused float64 step and the
- * WebAssembly SIMD step (src/core/wasm/) are timed in turn, five times each, in Node
+ * WebAssembly SIMD step (src/core/engine/wasm/) are timed in turn, five times each, in Node
  * and in a Chromium module worker; medians and the median ratio are reported, since
  * the machine may be shared. Options:
  *   --no-browser     skip headless Chromium

@@ -1,16 +1,16 @@
 // ms per training step of one engine on one sheet model, through the same training
 // loop the loaders use. Imports only the core (no tfjs, no Node modules), so that
 // the benchmark runs it unchanged in Node and in a Chromium module worker.
-import type {ModelName} from "../src/core/autoencoder.js";
-import {SHEET_HIDDEN} from "../src/core/autoencoder.js";
-import {rectangleData} from "../src/core/data.js";
-import {createFusedEngine} from "../src/core/fused.js";
-import type {Problem, StepEngine} from "../src/core/problem.js";
-import {createRng} from "../src/core/random.js";
-import {startAutoencoder} from "../src/core/run-autoencoder.js";
-import {SHEET_SETUP} from "../src/core/setup.js";
-import {TrainingLoop} from "../src/core/train.js";
-import {createWasmEngine} from "../src/core/wasm/wasm-engine.js";
+import type {ModelName} from "../src/core/autoencoder/models.js";
+import {SHEET_HIDDEN} from "../src/core/autoencoder/models.js";
+import {rectangleData} from "../src/core/autoencoder/rectangle.js";
+import {createFusedEngine} from "../src/core/engine/fused.js";
+import type {Problem, StepEngine} from "../src/core/engine/problem.js";
+import {createRng} from "../src/core/engine/random.js";
+import {startAutoencoder} from "../src/core/autoencoder/run.js";
+import {SHEET_SETUP} from "../src/core/autoencoder/setup.js";
+import {TrainingLoop} from "../src/core/engine/train.js";
+import {createWasmEngine} from "../src/core/engine/wasm/wasm-engine.js";
 
 export type EngineFactory = (problem: Problem, params: Float64Array) => StepEngine;
 

@@ -3,8 +3,8 @@
 // train together on every core.
 import * as tf from "@tensorflow/tfjs";
 import "@tensorflow/tfjs-backend-wasm";
-import {DEFAULT_SNAPSHOT_CONFIG} from "../src/core/ae-snapshot.js";
-import {createEngine} from "../src/core/engine.js";
+import {DEFAULT_SNAPSHOT_CONFIG} from "../src/core/autoencoder/snapshot.js";
+import {createEngine} from "../src/core/engine/engine.js";
 import {runAll} from "../src/data/lib/pool.js";
 import {EPOCHS, MODELS, compareEngines, msPerStep} from "./engine-speed.js";
 

@@ -5,20 +5,20 @@
  * sizes with plain SGD and with Adam, on one thread, and fits ms per update =
  * perUpdateMs + perExampleMs · batch size by least squares. Times are the
  * thread's CPU time, which other processes inflate less than wall time. Prints one
- * JSON object; its `stepCost` goes into src/core/step-cost.ts with the date. Run
+ * JSON object; its `stepCost` goes into src/core/exercises/h/step-cost.ts with the date. Run
  * it on an otherwise idle machine: other processes on the same cores still
  * inflate both constants somewhat.
  */
 import {cpus, loadavg} from "node:os";
-import {SHEET_HIDDEN} from "../src/core/autoencoder.js";
-import {sheetData} from "../src/core/ae-snapshot.js";
-import {initParams} from "../src/core/mlp.js";
-import {sheetModel} from "../src/core/autoencoder.js";
-import {adam, sgd} from "../src/core/problem.js";
-import {createRng} from "../src/core/random.js";
-import {startAutoencoder} from "../src/core/run-autoencoder.js";
-import {PROBLEMS} from "../src/core/gd-sgd.js";
-import type {ProblemKey} from "../src/core/gd-sgd.js";
+import {SHEET_HIDDEN} from "../src/core/autoencoder/models.js";
+import {sheetData} from "../src/core/autoencoder/snapshot.js";
+import {initParams} from "../src/core/engine/mlp.js";
+import {sheetModel} from "../src/core/autoencoder/models.js";
+import {adam, sgd} from "../src/core/engine/problem.js";
+import {createRng} from "../src/core/engine/random.js";
+import {startAutoencoder} from "../src/core/autoencoder/run.js";
+import {PROBLEMS} from "../src/core/exercises/h/gd-sgd.js";
+import type {ProblemKey} from "../src/core/exercises/h/gd-sgd.js";
 import {round} from "./node-speed.js";
 
 const BATCHES = [1, 2, 4, 8, 16, 32, 50, 100];

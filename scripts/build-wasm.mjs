@@ -1,18 +1,18 @@
-// `npm run build:wasm`: compiles the WebAssembly step (src/core/wasm/assembly/step.ts)
+// `npm run build:wasm`: compiles the WebAssembly step (src/core/engine/wasm/assembly/step.ts)
 // with AssemblyScript and writes the binary, base64-encoded, into
-// src/core/wasm/step-binary.ts. The binary is committed so that loaders, the page's
+// src/core/engine/wasm/step-binary.ts. The binary is committed so that loaders, the page's
 // worker and Framework's build need no compiler; tests/unit/wasm-engine.test.ts runs
 // `node scripts/build-wasm.mjs --print` and checks that the source still gives the
 // committed bytes.
-//   (no option)  compile and write src/core/wasm/step-binary.ts
+//   (no option)  compile and write src/core/engine/wasm/step-binary.ts
 //   --print      compile and print the binary as base64 on stdout; write nothing
 // Plain Node on purpose: under tsx the compiler runs about three times slower.
 import {createHash} from "node:crypto";
 import {writeFileSync} from "node:fs";
 import asc from "assemblyscript/asc";
 
-const SOURCE = "src/core/wasm/assembly/step.ts";
-const MODULE = "src/core/wasm/step-binary.ts";
+const SOURCE = "src/core/engine/wasm/assembly/step.ts";
+const MODULE = "src/core/engine/wasm/step-binary.ts";
 /** Standard SIMD only; no runtime (the host lays out memory); no assertion code. */
 const FLAGS = ["-O3", "--enable", "simd", "--runtime", "stub", "--noAssert"];
 

@@ -1,7 +1,7 @@
 // Published runs of the bonus pages, reopened through their links on the page and
 // played to the last epoch in the playground, end at the published losses to the
 // last bit (the training computes only with operations IEEE 754 defines exactly,
-// src/core/portable-math.ts). Every link to the playground on these pages is one
+// src/core/engine/portable-math.ts). Every link to the playground on these pages is one
 // of the published runs. Replayed here: every run of (b) and (c) and every seed of
 // the answer to (a), 13 of the 53; the other 40 share their code path, and every
 // query parses back to its exact settings (tests/unit/playground-links.test.ts).

@@ -1,4 +1,4 @@
-// The shared training controls (src/components/controls.ts), on the pages of exercise 1 (b) and (c)/(d):
+// The shared training controls (src/components/controls/controls.ts), on the pages of exercise 1 (b) and (c)/(d):
 // typed values, help lines, and links with settings announced at the top of the page.
 import {expect, test} from "@playwright/test";
 import type {Page} from "@playwright/test";

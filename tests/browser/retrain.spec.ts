@@ -246,8 +246,8 @@ test("downloads after a retrain carry the settings in their names and columns, a
     ["decoder.0.weight", [10, 1]], ["decoder.0.bias", [10]], ["decoder.2.weight", [30, 10]], ["decoder.2.bias", [30]], ["decoder.4.weight", [2, 30]], ["decoder.4.bias", [2]]
   ]);
   // The weights are the trained ones: they reconstruct the data with the MSE the page reports.
-  const {autoencoderSpec, reconstructionMse} = await import("../../src/core/autoencoder.js");
-  const {sheetData} = await import("../../src/core/ae-snapshot.js");
+  const {autoencoderSpec, reconstructionMse} = await import("../../src/core/autoencoder/models.js");
+  const {sheetData} = await import("../../src/core/autoencoder/snapshot.js");
   const flat = Float64Array.from(Object.values(dict).flatMap((v) => (v as unknown[]).flat() as number[]));
   const data = sheetData();
   const mse = reconstructionMse(autoencoderSpec([30, 10, 1, 10, 30, 2]), flat, data, data.length / 2);

@@ -1,8 +1,8 @@
 // One training run of the WebAssembly step from plain data, so that Node, a page and
 // a module worker can run exactly the same thing (tests/browser/wasm-engine.spec.ts).
 // Imports only the engine (no bare module names), so a browser can load it as is.
-import type {Problem} from "../../src/core/problem.js";
-import {createWasmEngine} from "../../src/core/wasm/wasm-engine.js";
+import type {Problem} from "../../src/core/engine/problem.js";
+import {createWasmEngine} from "../../src/core/engine/wasm/wasm-engine.js";
 
 /** A problem, its initial parameters and the batches to step through, as JSON-safe values. */
 export interface Scenario {

@@ -3,13 +3,13 @@
 // (their sha256) equal Node's. The engine's modules are served to the browser under
 // /__wasm-engine/ by Playwright's routing (serve-modules.ts): no page of the site is involved.
 import {expect, test} from "@playwright/test";
-import {sheetModel} from "../../src/core/autoencoder.js";
-import {rectangleData} from "../../src/core/data.js";
-import type {MlpSpec} from "../../src/core/mlp.js";
-import {initParams, layerCount} from "../../src/core/mlp.js";
-import type {Problem} from "../../src/core/problem.js";
-import {adam, sgd} from "../../src/core/problem.js";
-import {createRng} from "../../src/core/random.js";
+import {sheetModel} from "../../src/core/autoencoder/models.js";
+import {rectangleData} from "../../src/core/autoencoder/rectangle.js";
+import type {MlpSpec} from "../../src/core/engine/mlp.js";
+import {initParams, layerCount} from "../../src/core/engine/mlp.js";
+import type {Problem} from "../../src/core/engine/problem.js";
+import {adam, sgd} from "../../src/core/engine/problem.js";
+import {createRng} from "../../src/core/engine/random.js";
 import type {Scenario, ScenarioResult} from "./wasm-engine-run.js";
 import {runScenario} from "./wasm-engine-run.js";
 import {serveModules} from "./serve-modules.js";

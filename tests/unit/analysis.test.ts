@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {autoencoderSpec, sheetModel} from "../../src/core/autoencoder.js";
-import {axisAngle, curveShape, linearGeometry, pearson} from "../../src/core/ae-analysis.js";
+import {autoencoderSpec, sheetModel} from "../../src/core/autoencoder/models.js";
+import {axisAngle, curveShape, linearGeometry, pearson} from "../../src/core/autoencoder/analysis.js";
 
 describe("analysis helpers", () => {
   it("measure angles between axes regardless of orientation", () => {
@@ -48,9 +48,9 @@ describe("analysis helpers", () => {
 
 describe("homogeneity of decoders", () => {
   it("holds exactly with tfjs's zero biases, and not with PyTorch's initialisation", async () => {
-    const {initParams} = await import("../../src/core/mlp.js");
-    const {createRng} = await import("../../src/core/random.js");
-    const {homogeneity} = await import("../../src/core/ae-analysis.js");
+    const {initParams} = await import("../../src/core/engine/mlp.js");
+    const {createRng} = await import("../../src/core/engine/random.js");
+    const {homogeneity} = await import("../../src/core/autoencoder/analysis.js");
     for (const name of ["small", "big"] as const) {
       const spec = sheetModel(name);
       const zero = homogeneity(spec, initParams(spec, "tfjs", createRng(3)), 5);
@@ -64,10 +64,10 @@ describe("homogeneity of decoders", () => {
 
 describe("verdicts of (c), for the published runs and for a reader's", () => {
   it("measure a run rebuilt from its weights exactly as the build measured it", async () => {
-    const {DEFAULT_SNAPSHOT_CONFIG, sheetData, snapshotRun} = await import("../../src/core/ae-snapshot.js");
-    const {SHEET_HIDDEN} = await import("../../src/core/autoencoder.js");
-    const {measureRun} = await import("../../src/core/decoder-verdicts.js");
-    const {pca2} = await import("../../src/core/pca.js");
+    const {DEFAULT_SNAPSHOT_CONFIG, sheetData, snapshotRun} = await import("../../src/core/autoencoder/snapshot.js");
+    const {SHEET_HIDDEN} = await import("../../src/core/autoencoder/models.js");
+    const {measureRun} = await import("../../src/core/autoencoder/decoder-verdicts.js");
+    const {pca2} = await import("../../src/core/autoencoder/pca.js");
     const config = {...DEFAULT_SNAPSHOT_CONFIG, epochs: 30};
     const data = sheetData(config);
     const pca = pca2(data, data.length / 2);
@@ -84,7 +84,7 @@ describe("verdicts of (c), for the published runs and for a reader's", () => {
   });
 
   it("judge one run with the same thresholds, in sentences that agree in number", async () => {
-    const {decoderVerdicts, lineOffset} = await import("../../src/core/decoder-verdicts.js");
+    const {decoderVerdicts, lineOffset} = await import("../../src/core/autoencoder/decoder-verdicts.js");
     const titles = {pca: "PCA-like", small: "small", big: "big"};
     const linear = {initBend: 0, trainedBend: 1e-17, decoderAngle: 0.5, meanOffset: 1e-4};
     const relu = {initPieces: 1, initLength: 0.01, finalPieces: 20, finalTurns: 1, finalLength: 6, torchAtZero: 0.2, tfjsAtZero: 0, tfjsRayDeviation: 0};

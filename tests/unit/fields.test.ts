@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {defaults, equalValues, parseField, parseParams, refusalMessage, toParams} from "../../src/core/fields.js";
-import {RETRAIN_FIELDS, hiddenFor, retrainJobs} from "../../src/core/retrain.js";
+import {defaults, equalValues, parseField, parseParams, refusalMessage, toParams} from "../../src/core/settings/fields.js";
+import {RETRAIN_FIELDS, hiddenFor, retrainJobs} from "../../src/core/settings/retrain.js";
 
 describe("settings from the URL", () => {
   it("keeps valid values and refuses text, NaN, negatives, huge and script-like values", () => {

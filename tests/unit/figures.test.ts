@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {logTicks} from "../../src/components/lr-sweep-figure.js";
-import {nearestRate, sweepSeries} from "../../src/components/gd-sgd-state.js";
-import {runFileName, settingsTag, withRunColumns} from "../../src/components/run-files.js";
+import {logTicks} from "../../src/components/figures/lr-sweep.js";
+import {nearestRate, sweepSeries} from "../../src/components/training/gd-sgd-state.js";
+import {runFileName, settingsTag, withRunColumns} from "../../src/components/site/run-files.js";
 
 describe("figure and download helpers of exercise 1 (f)–(h)", () => {
   it("labels log axes with plain 1-2-5 numbers, never fewer than three", () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {curveSize, fitFrame, frameExits} from "../../src/core/frame.js";
+import {curveSize, fitFrame, frameExits} from "../../src/core/autoencoder/frame.js";
 
 const rect = {x: [-2, 2], y: [-1, 1]} as const;
 

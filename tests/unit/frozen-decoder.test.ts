@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {DEFAULT_SNAPSHOT_CONFIG, sheetData, snapshotRun} from "../../src/core/ae-snapshot.js";
-import {decode, encode, reconstructionMse, sheetModel} from "../../src/core/autoencoder.js";
+import {DEFAULT_SNAPSHOT_CONFIG, sheetData, snapshotRun} from "../../src/core/autoencoder/snapshot.js";
+import {decode, encode, reconstructionMse, sheetModel} from "../../src/core/autoencoder/models.js";
 import {
   DEFAULT_ENCODER_RETRAIN,
   codeOutcome,
@@ -13,10 +13,11 @@ import {
   retrainSweepRun,
   runJob,
   trainThrough
-} from "../../src/core/encoder-retrain.js";
-import {bestCodes, median, rowSquaredErrors, widenedRange} from "../../src/core/frozen-decoder.js";
-import {layout} from "../../src/core/mlp.js";
-import {TrainJob} from "../../src/core/train-job.js";
+} from "../../src/core/exercises/fg/encoder-retrain.js";
+import {bestCodes, rowSquaredErrors, widenedRange} from "../../src/core/exercises/fg/frozen-decoder.js";
+import {median} from "../../src/core/stats.js";
+import {layout} from "../../src/core/engine/mlp.js";
+import {TrainJob} from "../../src/core/live/sliced-job.js";
 
 const data = sheetData();
 const spec = sheetModel("big");

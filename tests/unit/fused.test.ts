@@ -1,16 +1,16 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import * as tf from "@tensorflow/tfjs";
-import type {ModelName} from "../../src/core/autoencoder.js";
-import {sheetModel} from "../../src/core/autoencoder.js";
-import {rectangleData} from "../../src/core/data.js";
-import {createEngine} from "../../src/core/engine.js";
-import {createFusedEngine} from "../../src/core/fused.js";
-import type {MlpSpec} from "../../src/core/mlp.js";
-import {initParams, layerCount, layout} from "../../src/core/mlp.js";
-import type {OptimizerConfig, Problem, Regularization} from "../../src/core/problem.js";
-import {adam, sgd} from "../../src/core/problem.js";
-import {createRng} from "../../src/core/random.js";
+import type {ModelName} from "../../src/core/autoencoder/models.js";
+import {sheetModel} from "../../src/core/autoencoder/models.js";
+import {rectangleData} from "../../src/core/autoencoder/rectangle.js";
+import {createEngine} from "../../src/core/engine/engine.js";
+import {createFusedEngine} from "../../src/core/engine/fused.js";
+import type {MlpSpec} from "../../src/core/engine/mlp.js";
+import {initParams, layerCount, layout} from "../../src/core/engine/mlp.js";
+import type {OptimizerConfig, Problem, Regularization} from "../../src/core/engine/problem.js";
+import {adam, sgd} from "../../src/core/engine/problem.js";
+import {createRng} from "../../src/core/engine/random.js";
 
 await tf.setBackend("cpu");
 const data = rectangleData(100, createRng(6));

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {DEFAULT_SNAPSHOT_CONFIG, sheetData, snapshotRun} from "../../src/core/ae-snapshot.js";
-import {DEFAULT_ENCODER_RETRAIN, frozenReference, retrainSweepRun} from "../../src/core/encoder-retrain.js";
-import {GD_SGD_PLAN, PROBLEMS, curveFromSweep, epochsFor, gdSgdJob, gdSgdRun, modelledMs, planRuns} from "../../src/core/gd-sgd.js";
-import type {RunSettings} from "../../src/core/gd-sgd.js";
-import {stepsPerEpoch} from "../../src/core/train.js";
+import {DEFAULT_SNAPSHOT_CONFIG, sheetData, snapshotRun} from "../../src/core/autoencoder/snapshot.js";
+import {DEFAULT_ENCODER_RETRAIN, frozenReference, retrainSweepRun} from "../../src/core/exercises/fg/encoder-retrain.js";
+import {GD_SGD_PLAN, PROBLEMS, curveFromSweep, epochsFor, gdSgdJob, gdSgdRun, modelledMs, planRuns} from "../../src/core/exercises/h/gd-sgd.js";
+import type {RunSettings} from "../../src/core/exercises/h/gd-sgd.js";
+import {stepsPerEpoch} from "../../src/core/engine/train.js";
 
 const data = sheetData();
 const weights = snapshotRun("big", 5, data, {...DEFAULT_SNAPSHOT_CONFIG, epochs: 30}).run.weights;

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import * as tf from "@tensorflow/tfjs";
-import {MODEL_NAMES, sheetModel} from "../../src/core/autoencoder.js";
-import {stateDict, stateDictShapes, tfjsListing, torchListing, torchModules} from "../../src/core/listings.js";
-import {forward, initParams, paramCount} from "../../src/core/mlp.js";
-import {createRng} from "../../src/core/random.js";
+import {MODEL_NAMES, sheetModel} from "../../src/core/autoencoder/models.js";
+import {stateDict, stateDictShapes, tfjsListing, torchListing, torchModules} from "../../src/core/autoencoder/listings.js";
+import {forward, initParams, paramCount} from "../../src/core/engine/mlp.js";
+import {createRng} from "../../src/core/engine/random.js";
 
 await tf.setBackend("cpu");
 

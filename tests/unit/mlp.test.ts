@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {SHEET_HIDDEN, autoencoderSpec, sheetModel} from "../../src/core/autoencoder.js";
-import {forward, initParams, layout, paramCount, weightMask} from "../../src/core/mlp.js";
-import {createRng} from "../../src/core/random.js";
+import {SHEET_HIDDEN, autoencoderSpec, sheetModel} from "../../src/core/autoencoder/models.js";
+import {forward, initParams, layout, paramCount, weightMask} from "../../src/core/engine/mlp.js";
+import {createRng} from "../../src/core/engine/random.js";
 
 describe("autoencoder architectures", () => {
   it("have the parameter counts of the sheet's models", () => {

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {pca2} from "../../src/core/pca.js";
-import {rectangleData} from "../../src/core/data.js";
-import {createRng} from "../../src/core/random.js";
+import {pca2} from "../../src/core/autoencoder/pca.js";
+import {rectangleData} from "../../src/core/autoencoder/rectangle.js";
+import {createRng} from "../../src/core/engine/random.js";
 
 describe("pca2", () => {
   it("finds the principal axes of a rotated, stretched cloud", () => {

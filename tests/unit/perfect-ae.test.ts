@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {sheetData} from "../../src/core/ae-snapshot.js";
-import {decode, encode, reconstruct, reconstructionMse} from "../../src/core/autoencoder.js";
-import {rectangleData} from "../../src/core/data.js";
-import {paramCount} from "../../src/core/mlp.js";
-import {distinctRows, forwardFloat32, perfectAutoencoder, separatingDirection} from "../../src/core/perfect-ae.js";
-import {createRng} from "../../src/core/random.js";
+import {sheetData} from "../../src/core/autoencoder/snapshot.js";
+import {decode, encode, reconstruct, reconstructionMse} from "../../src/core/autoencoder/models.js";
+import {rectangleData} from "../../src/core/autoencoder/rectangle.js";
+import {paramCount} from "../../src/core/engine/mlp.js";
+import {distinctRows, forwardFloat32, perfectAutoencoder, separatingDirection} from "../../src/core/exercises/e/perfect-ae.js";
+import {createRng} from "../../src/core/engine/random.js";
 
 function maxAbsError(points: Float64Array, n: number, p: number): number {
   const ae = perfectAutoencoder(points, n, p);

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {parseField, parseParams, toParams} from "../../src/core/fields.js";
+import {parseField, parseParams, toParams} from "../../src/core/settings/fields.js";
 import {DATASET_NAMES, GENERATORS, circle, gauss, gaussVariance, playgroundData, spiral, xor} from "../../src/core/playground/datasets.js";
 import type {Points} from "../../src/core/playground/datasets.js";
 import {FEATURE_NAMES, canonicalFeatures, featurize} from "../../src/core/playground/features.js";
 import {PLAYGROUND_FIELDS, settingsFromQuery, settingsQuery} from "../../src/core/playground/settings.js";
-import {createRng} from "../../src/core/random.js";
+import {createRng} from "../../src/core/engine/random.js";
 
 const count = (p: Points, label: number) => p.label.filter((l) => l === label).length;
 const radius = (p: Points, i: number) => Math.hypot(p.xy[2 * i], p.xy[2 * i + 1]);

@@ -48,7 +48,7 @@ describe("bonus key results", () => {
     assert.ok(s.hidden.length <= 6 && s.hidden.every((w) => w <= 8));
     assert.ok(study.medianTrainLoss <= MEMORIZATION_TARGET.trainLoss);
     assert.ok(study.medianTestLoss > MEMORIZATION_TARGET.testLoss);
-    // Memorising noise is chaotic: a change in the last bit of any number moves these (see src/core/portable-math.ts).
+    // Memorising noise is chaotic: a change in the last bit of any number moves these (see src/core/engine/portable-math.ts).
     const pinned = [0.4872, 0.7564, 0.7678, 0.7027, 0.6195];
     study.runs.forEach((r, i) => {
       near(r.testLoss, pinned[i], 0.01, `seed ${r.settings.seed} test loss`);

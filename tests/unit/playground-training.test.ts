@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import type {Activation, MlpSpec} from "../../src/core/mlp.js";
-import {activate, layout, weightMask} from "../../src/core/mlp.js";
-import type {StepEngine} from "../../src/core/problem.js";
+import type {Activation, MlpSpec} from "../../src/core/engine/mlp.js";
+import {activate, layout, weightMask} from "../../src/core/engine/mlp.js";
+import type {StepEngine} from "../../src/core/engine/problem.js";
 import {runExperiment} from "../../src/core/playground/experiment.js";
 import {PlaygroundJob} from "../../src/core/playground/job.js";
 import {PlaygroundRun, playgroundLoss, weightStats} from "../../src/core/playground/run.js";
 import type {PlaygroundSettings} from "../../src/core/playground/settings.js";
-import {createRng} from "../../src/core/random.js";
-import {TrainingLoop} from "../../src/core/train.js";
+import {createRng} from "../../src/core/engine/random.js";
+import {TrainingLoop} from "../../src/core/engine/train.js";
 
 const base: PlaygroundSettings = {
   dataset: "circle",

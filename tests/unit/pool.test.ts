@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {DEFAULT_SNAPSHOT_CONFIG} from "../../src/core/ae-snapshot.js";
+import {DEFAULT_SNAPSHOT_CONFIG} from "../../src/core/autoencoder/snapshot.js";
 import {runAll} from "../../src/data/lib/pool.js";
 
 describe("training several models together", () => {

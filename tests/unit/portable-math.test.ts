@@ -4,15 +4,15 @@
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {describe, it} from "node:test";
-import {TrainJob} from "../../src/core/train-job.js";
-import {initParams} from "../../src/core/mlp.js";
-import * as P from "../../src/core/portable-math.js";
+import {TrainJob} from "../../src/core/live/sliced-job.js";
+import {initParams} from "../../src/core/engine/mlp.js";
+import * as P from "../../src/core/engine/portable-math.js";
 import {PlaygroundRun} from "../../src/core/playground/run.js";
 import type {PlaygroundSettings} from "../../src/core/playground/settings.js";
 import {DATASET_NAMES} from "../../src/core/playground/datasets.js";
-import {createRng} from "../../src/core/random.js";
-import {RETRAIN_FIELDS, retrainJobs} from "../../src/core/retrain.js";
-import {defaults} from "../../src/core/fields.js";
+import {createRng} from "../../src/core/engine/random.js";
+import {RETRAIN_FIELDS, retrainJobs} from "../../src/core/settings/retrain.js";
+import {defaults} from "../../src/core/settings/fields.js";
 
 /** The spacing of doubles at |x|. */
 function ulp(x: number): number {
@@ -103,7 +103,7 @@ describe("portable elementary functions", () => {
       }
       return (BigInt(m) * scale) / 2n ** BigInt(e);
     };
-    const src = readFileSync("src/core/portable-math.ts", "utf8");
+    const src = readFileSync("src/core/engine/portable-math.ts", "utf8");
     const constant = (name: string) => Number(new RegExp(`const ${name} = ([^;]+);`).exec(src)![1]);
     const bits = (x: number) => {
       let m = x;
@@ -144,7 +144,7 @@ describe("a training run computes with exactly defined operations only", () => {
   }
 
   it("the source of the portable functions names no engine-dependent function", () => {
-    const src = readFileSync("src/core/portable-math.ts", "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
+    const src = readFileSync("src/core/engine/portable-math.ts", "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
     const used = new Set([...src.matchAll(/Math\.(\w+)/g)].map((m) => m[1]));
     assert.deepEqual([...used].filter((k) => !["abs", "round", "floor", "sqrt"].includes(k)), []);
     assert.ok(!/\*\*/.test(src), "the ** operator is Math.pow");

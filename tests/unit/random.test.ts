@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {rectangleData} from "../../src/core/data.js";
-import {createRng, scrambleSeed} from "../../src/core/random.js";
+import {rectangleData} from "../../src/core/autoencoder/rectangle.js";
+import {createRng, scrambleSeed} from "../../src/core/engine/random.js";
 
 describe("seeded random source", () => {
   it("repeats its stream for the same seed", () => {

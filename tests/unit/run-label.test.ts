@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {defaults} from "../../src/core/fields.js";
-import {RETRAIN_FIELDS} from "../../src/core/retrain.js";
-import {runFileName, settingsColumns, settingsSlug, settingsText} from "../../src/core/run-label.js";
-import {count, fixed, listJoin, spanCount} from "../../src/core/text.js";
+import {defaults} from "../../src/core/settings/fields.js";
+import {RETRAIN_FIELDS} from "../../src/core/settings/retrain.js";
+import {runFileName, settingsColumns, settingsSlug, settingsText} from "../../src/core/live/run-label.js";
+import {count, fixed, listing, spanCount} from "../../src/core/format/words.js";
 
 const d = defaults(RETRAIN_FIELDS);
 
@@ -39,8 +39,8 @@ describe("generated sentences", () => {
     assert.equal(spanCount(1, 1, "piece"), "1 piece");
     assert.equal(spanCount(3, 3, "turn"), "3 turns");
     assert.equal(spanCount(2, 5, "piece"), "2–5 pieces");
-    assert.equal(listJoin(["a"]), "a");
-    assert.equal(listJoin(["a", "b", "c"]), "a, b and c");
+    assert.equal(listing(["a"]), "a");
+    assert.equal(listing(["a", "b", "c"]), "a, b and c");
   });
 
   it("never write −0.00", () => {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {RateEstimate, Stopwatch, statusLine} from "../../src/core/run-progress.js";
-import type {JobStatus} from "../../src/core/run-progress.js";
+import {RateEstimate, Stopwatch, statusLine} from "../../src/core/live/run-progress.js";
+import type {JobStatus} from "../../src/core/live/run-progress.js";
 
 describe("training time", () => {
   it("counts time while running and stands still while paused", () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {DEFAULT_SNAPSHOT_CONFIG, buildAutoencoderSnapshot} from "../../src/core/ae-snapshot.js";
+import {DEFAULT_SNAPSHOT_CONFIG, buildAutoencoderSnapshot} from "../../src/core/autoencoder/snapshot.js";
 import {seedStats} from "../../src/data/lib/tables.js";
 
 describe("the seed table (arquero, at build time)", () => {

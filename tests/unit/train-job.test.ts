@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {DEFAULT_SNAPSHOT_CONFIG, snapshotRun, sheetData} from "../../src/core/ae-snapshot.js";
-import {defaults} from "../../src/core/fields.js";
-import {RETRAIN_FIELDS, retrainJobs} from "../../src/core/retrain.js";
-import {TrainJob} from "../../src/core/train-job.js";
+import {DEFAULT_SNAPSHOT_CONFIG, snapshotRun, sheetData} from "../../src/core/autoencoder/snapshot.js";
+import {defaults} from "../../src/core/settings/fields.js";
+import {RETRAIN_FIELDS, retrainJobs} from "../../src/core/settings/retrain.js";
+import {TrainJob} from "../../src/core/live/sliced-job.js";
 
 const view = {grid: DEFAULT_SNAPSHOT_CONFIG.grid, curvePoints: 21, curveMargin: 0.1};
 

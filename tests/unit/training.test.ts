@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {DEFAULT_SNAPSHOT_CONFIG, buildAutoencoderSnapshot, sheetData} from "../../src/core/ae-snapshot.js";
-import type {SnapshotConfig} from "../../src/core/ae-snapshot.js";
-import {SHEET_HIDDEN, reconstructionMse} from "../../src/core/autoencoder.js";
-import {pca2} from "../../src/core/pca.js";
-import {startAutoencoder} from "../../src/core/run-autoencoder.js";
-import {SHEET_SETUP} from "../../src/core/setup.js";
+import {DEFAULT_SNAPSHOT_CONFIG, buildAutoencoderSnapshot, sheetData} from "../../src/core/autoencoder/snapshot.js";
+import type {SnapshotConfig} from "../../src/core/autoencoder/snapshot.js";
+import {SHEET_HIDDEN, reconstructionMse} from "../../src/core/autoencoder/models.js";
+import {pca2} from "../../src/core/autoencoder/pca.js";
+import {startAutoencoder} from "../../src/core/autoencoder/run.js";
+import {SHEET_SETUP} from "../../src/core/autoencoder/setup.js";
 
 const data = sheetData();
 
@@ -61,9 +61,9 @@ describe("snapshots", () => {
 
 describe("initial weights", () => {
   it("are the first draw of the run's seed, so pages can regenerate them instead of storing them", async () => {
-    const {initParams} = await import("../../src/core/mlp.js");
-    const {createRng} = await import("../../src/core/random.js");
-    const {sheetModel} = await import("../../src/core/autoencoder.js");
+    const {initParams} = await import("../../src/core/engine/mlp.js");
+    const {createRng} = await import("../../src/core/engine/random.js");
+    const {sheetModel} = await import("../../src/core/autoencoder/models.js");
     const config: SnapshotConfig = {...DEFAULT_SNAPSHOT_CONFIG, seeds: [3], models: ["small"], epochs: 2};
     const snap = buildAutoencoderSnapshot(config);
     const spec = sheetModel("small");

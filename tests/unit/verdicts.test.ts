@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import type {CodeOutcome} from "../../src/core/encoder-retrain.js";
-import {EVEN_WITHIN, atEdge, bestLearningRate, duel, lrSweep, medianWithDiverged, mseAt, optimizerVerdict} from "../../src/core/gd-sgd-verdicts.js";
-import type {CurveLike} from "../../src/core/gd-sgd-verdicts.js";
-import type {RetrainSweepPlan, SweepRunOut} from "../../src/core/retrain-sweep.js";
-import {sweepEntries, sweepSeeds, sweepTasks, extensionOf, thinCheckpoints, checkPlan, RETRAIN_SWEEP} from "../../src/core/retrain-sweep.js";
-import {lengthEffects, stepScales, sweepCells, sweepVerdicts} from "../../src/core/retrain-verdicts.js";
+import type {CodeOutcome} from "../../src/core/exercises/fg/encoder-retrain.js";
+import {EVEN_WITHIN, atEdge, bestLearningRate, duel, lrSweep, medianWithDiverged, mseAt, optimizerVerdict} from "../../src/core/exercises/h/verdicts.js";
+import type {CurveLike} from "../../src/core/exercises/h/verdicts.js";
+import type {RetrainSweepPlan, SweepRunOut} from "../../src/core/exercises/fg/sweep.js";
+import {sweepEntries, sweepSeeds, sweepTasks, extensionOf, thinCheckpoints, checkPlan, RETRAIN_SWEEP} from "../../src/core/exercises/fg/sweep.js";
+import {lengthEffects, stepScales, sweepCells, sweepVerdicts} from "../../src/core/exercises/fg/verdicts.js";
 
 const outcome = (epochs: number, mse: number | null, atBest: number, travel = 0.5): CodeOutcome => ({
   epochs,

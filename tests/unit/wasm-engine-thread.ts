@@ -1,12 +1,12 @@
 // A fixed training run of the WebAssembly step, for the determinism test: it runs
 // once in the test's thread and once in a worker thread (which imports this module).
 import {createHash} from "node:crypto";
-import {sheetModel} from "../../src/core/autoencoder.js";
-import {rectangleData} from "../../src/core/data.js";
-import {initParams} from "../../src/core/mlp.js";
-import {adam} from "../../src/core/problem.js";
-import {createRng} from "../../src/core/random.js";
-import {createWasmEngine} from "../../src/core/wasm/wasm-engine.js";
+import {sheetModel} from "../../src/core/autoencoder/models.js";
+import {rectangleData} from "../../src/core/autoencoder/rectangle.js";
+import {initParams} from "../../src/core/engine/mlp.js";
+import {adam} from "../../src/core/engine/problem.js";
+import {createRng} from "../../src/core/engine/random.js";
+import {createWasmEngine} from "../../src/core/engine/wasm/wasm-engine.js";
 
 /** sha256 of the big autoencoder's parameters (float64 bytes) and of its step losses after 300 Adam steps. */
 export function trainBig(): {params: string; losses: string} {

@@ -4,18 +4,18 @@ import {createHash} from "node:crypto";
 import {describe, it} from "node:test";
 import {Worker} from "node:worker_threads";
 import * as tf from "@tensorflow/tfjs";
-import type {ModelName} from "../../src/core/autoencoder.js";
-import {sheetModel} from "../../src/core/autoencoder.js";
-import {rectangleData} from "../../src/core/data.js";
-import {createEngine} from "../../src/core/engine.js";
-import {createFusedEngine} from "../../src/core/fused.js";
-import type {MlpSpec} from "../../src/core/mlp.js";
-import {initParams, layerCount, layout, weightMask} from "../../src/core/mlp.js";
-import type {OptimizerConfig, Problem, Regularization, StepEngine} from "../../src/core/problem.js";
-import {adam, sgd} from "../../src/core/problem.js";
-import {createRng} from "../../src/core/random.js";
-import {STEP_WASM_BASE64, STEP_WASM_SHA256} from "../../src/core/wasm/step-binary.js";
-import {createWasmEngine} from "../../src/core/wasm/wasm-engine.js";
+import type {ModelName} from "../../src/core/autoencoder/models.js";
+import {sheetModel} from "../../src/core/autoencoder/models.js";
+import {rectangleData} from "../../src/core/autoencoder/rectangle.js";
+import {createEngine} from "../../src/core/engine/engine.js";
+import {createFusedEngine} from "../../src/core/engine/fused.js";
+import type {MlpSpec} from "../../src/core/engine/mlp.js";
+import {initParams, layerCount, layout, weightMask} from "../../src/core/engine/mlp.js";
+import type {OptimizerConfig, Problem, Regularization, StepEngine} from "../../src/core/engine/problem.js";
+import {adam, sgd} from "../../src/core/engine/problem.js";
+import {createRng} from "../../src/core/engine/random.js";
+import {STEP_WASM_BASE64, STEP_WASM_SHA256} from "../../src/core/engine/wasm/step-binary.js";
+import {createWasmEngine} from "../../src/core/engine/wasm/wasm-engine.js";
 import {trainBig} from "./wasm-engine-thread.js";
 
 await tf.setBackend("cpu");
@@ -78,7 +78,7 @@ describe("the committed WebAssembly binary", () => {
     assert.equal(createHash("sha256").update(bytes).digest("hex"), STEP_WASM_SHA256, "the embedded bytes match their recorded hash");
     const out = spawnSync(process.execPath, ["scripts/build-wasm.mjs", "--print"], {encoding: "utf8"});
     assert.equal(out.status, 0, out.stderr);
-    assert.equal(out.stdout.trim(), STEP_WASM_BASE64, "src/core/wasm/assembly/step.ts changed: run `npm run build:wasm`");
+    assert.equal(out.stdout.trim(), STEP_WASM_BASE64, "src/core/engine/wasm/assembly/step.ts changed: run `npm run build:wasm`");
   });
 
   it("imports nothing from its host (no Math, no abort)", () => {

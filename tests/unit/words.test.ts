@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {agree, count, listing, noun, numberWord, placement, share} from "../../src/core/words.js";
+import {agree, count, listing, noun, numberWord, placement, share} from "../../src/core/format/words.js";
 
 describe("numbers in generated sentences", () => {
   it("count agrees with zero, one and many", () => {

@@ -6,8 +6,8 @@
  * `playgroundData` then shuffles them and splits them into training and test
  * points by the training ratio, as the Playground does.
  */
-import {cos, sin} from "../portable-math.js";
-import type {Rng} from "../random.js";
+import {cos, sin} from "../engine/portable-math.js";
+import type {Rng} from "../engine/random.js";
 
 export type DatasetName = "circle" | "xor" | "gauss" | "spiral";
 export const DATASET_NAMES: readonly DatasetName[] = ["circle", "xor", "gauss", "spiral"];

@@ -4,7 +4,7 @@
  * reader can open it in the playground, press play and watch the same numbers
  * appear (the page and the loaders train with the same code).
  */
-import {sig, sigArray} from "../round.js";
+import {sig, sigArray} from "../format/round.js";
 import type {Points} from "./datasets.js";
 import {PlaygroundRun, weightStats} from "./run.js";
 import type {WeightStats} from "./run.js";

@@ -2,7 +2,7 @@
  * The Playground's seven input features of a point (x₁, x₂), always in this
  * order; a network sees the chosen ones, unscaled.
  */
-import {sin} from "../portable-math.js";
+import {sin} from "../engine/portable-math.js";
 
 export type FeatureName = "x1" | "x2" | "x1sq" | "x2sq" | "x1x2" | "sinx1" | "sinx2";
 

@@ -3,8 +3,8 @@
  * time. Its losses are the Playground's, over the whole training and test set,
  * recorded before training (epoch 0) and after every epoch.
  */
-import type {EngineOptions} from "../engine.js";
-import {SlicedJob} from "../train-job.js";
+import type {EngineOptions} from "../engine/engine.js";
+import {SlicedJob} from "../live/sliced-job.js";
 import {PlaygroundRun} from "./run.js";
 import type {PlaygroundSettings} from "./settings.js";
 import type {PlaygroundView, PlaygroundViewOptions} from "./view.js";

@@ -7,15 +7,15 @@
  * epoch's first update), and L1/L2 applied to weights after every update.
  * Losses are the Playground's: ½(output − label)² averaged over a whole set.
  */
-import {createEngine} from "../engine.js";
-import type {EngineOptions} from "../engine.js";
-import type {Activation, LayerLayout, MlpSpec} from "../mlp.js";
-import {activate, forward, initParams, layout} from "../mlp.js";
-import type {Problem, Regularization} from "../problem.js";
-import {sgd} from "../problem.js";
-import {createRng} from "../random.js";
-import type {Rng} from "../random.js";
-import {TrainingLoop} from "../train.js";
+import {createEngine} from "../engine/engine.js";
+import type {EngineOptions} from "../engine/engine.js";
+import type {Activation, LayerLayout, MlpSpec} from "../engine/mlp.js";
+import {activate, forward, initParams, layout} from "../engine/mlp.js";
+import type {Problem, Regularization} from "../engine/problem.js";
+import {sgd} from "../engine/problem.js";
+import {createRng} from "../engine/random.js";
+import type {Rng} from "../engine/random.js";
+import {TrainingLoop} from "../engine/train.js";
 import type {PlaygroundData} from "./datasets.js";
 import {playgroundData} from "./datasets.js";
 import {featurize} from "./features.js";

@@ -3,10 +3,10 @@
  * defaults (the TensorFlow Playground's), the URL keys, and
  * the conversion between those values and a typed run configuration.
  */
-import type {AnyField, Field, Ignored, Values} from "../fields.js";
-import {defaults, parseParams, toParams} from "../fields.js";
-import type {Activation} from "../mlp.js";
-import {ACTIVATIONS} from "../mlp.js";
+import type {AnyField, Field, Ignored, Values} from "../settings/fields.js";
+import {defaults, parseParams, toParams} from "../settings/fields.js";
+import type {Activation} from "../engine/mlp.js";
+import {ACTIVATIONS} from "../engine/mlp.js";
 import type {DataConfig, DatasetName} from "./datasets.js";
 import {DATASET_NAMES} from "./datasets.js";
 import type {FeatureName} from "./features.js";

@@ -9,13 +9,10 @@ import type {InputUse} from "./weights.js";
 import {activeNeurons, inputUse} from "./weights.js";
 import type {ExperimentOptions, ExperimentResult} from "./experiment.js";
 import {pointRows} from "./experiment.js";
-import type {PlaygroundSettings} from "./settings.js";
+import type {PlaygroundSettings, RegularizationKind} from "./settings.js";
+import {REGULARIZATION_KINDS} from "./settings.js";
+import {median} from "../stats.js";
 
-function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const h = s.length >> 1;
-  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
-}
 
 const ALL_FEATURES = ["x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2"] as const;
 
@@ -130,7 +127,6 @@ export const REGULARIZATION_BASE: PlaygroundSettings = {
   epochs: 1000
 };
 export const REGULARIZATION_RATE = 0.003;
-export const REGULARIZATION_KINDS = ["none", "l1", "l2"] as const;
 
 export function regularizationRuns(): PlaygroundSettings[] {
   return REGULARIZATION_KINDS.map((kind) => ({...REGULARIZATION_BASE, regularization: kind, regRate: kind === "none" ? 0 : REGULARIZATION_RATE}));
@@ -146,7 +142,7 @@ export interface RegularizedRun extends ExperimentResult {
 export interface RegularizationStudy {
   readonly points: {train: number[][]; test: number[][]};
   readonly rate: number;
-  readonly runs: Record<(typeof REGULARIZATION_KINDS)[number], RegularizedRun>;
+  readonly runs: Record<RegularizationKind, RegularizedRun>;
 }
 
 export function assembleRegularization(results: readonly ExperimentResult[]): RegularizationStudy {

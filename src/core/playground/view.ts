@@ -3,10 +3,10 @@
  * the input square [−6, 6]², every node's own output over the same square (the
  * features, each hidden neuron, the output neuron), the parameters and losses.
  */
-import {gridPoints} from "../data.js";
-import type {MlpSpec} from "../mlp.js";
-import {forward, layerCount} from "../mlp.js";
-import {sig, sigArray} from "../round.js";
+import {gridPoints} from "../autoencoder/rectangle.js";
+import type {MlpSpec} from "../engine/mlp.js";
+import {forward, layerCount} from "../engine/mlp.js";
+import {sig, sigArray} from "../format/round.js";
 import {featurize} from "./features.js";
 import type {FeatureName} from "./features.js";
 import type {WeightStats} from "./run.js";

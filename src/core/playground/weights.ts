@@ -3,8 +3,8 @@
  * and which hidden neurons still take part (a weight of exactly 0 is a missing
  * connection, as L1 leaves them).
  */
-import type {MlpSpec} from "../mlp.js";
-import {layout} from "../mlp.js";
+import type {MlpSpec} from "../engine/mlp.js";
+import {layout} from "../engine/mlp.js";
 
 export interface InputUse {
   /** Σ |w| over the weights leaving the input. */

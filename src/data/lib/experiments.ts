@@ -2,17 +2,17 @@
  * The expensive results of the report, computed once per build (see memo.ts),
  * in parallel on every core (see pool.ts), and shared by every loader that needs them.
  */
-import {DEFAULT_SNAPSHOT_CONFIG, assembleAutoencoderSnapshot} from "../../core/ae-snapshot.js";
-import type {AutoencoderSnapshot} from "../../core/ae-snapshot.js";
-import {DEFAULT_ENCODER_RETRAIN} from "../../core/encoder-retrain.js";
-import type {EncoderRetrainConfig, EncoderRetrainRun, FrozenReference, SweepRun, encoderRetrainStudyRun} from "../../core/encoder-retrain.js";
-import {GD_SGD_PLAN, PROBLEMS, curveFromSweep, planRuns} from "../../core/gd-sgd.js";
-import type {GdSgdCurve, GdSgdPlan, RunSettings} from "../../core/gd-sgd.js";
-import {RETRAIN_SWEEP, assembleSweep, checkPlan, extensionOf, sweepTasks} from "../../core/retrain-sweep.js";
-import type {RetrainSweep} from "../../core/retrain-sweep.js";
-import {buildPerfectSnapshot} from "../../core/perfect-snapshot.js";
-import type {PerfectSnapshot} from "../../core/perfect-snapshot.js";
-import {STEP_COST, STEP_COST_MEASURED} from "../../core/step-cost.js";
+import {DEFAULT_SNAPSHOT_CONFIG, assembleAutoencoderSnapshot} from "../../core/autoencoder/snapshot.js";
+import type {AutoencoderSnapshot} from "../../core/autoencoder/snapshot.js";
+import {DEFAULT_ENCODER_RETRAIN} from "../../core/exercises/fg/encoder-retrain.js";
+import type {EncoderRetrainConfig, EncoderRetrainRun, FrozenReference, SweepRun, encoderRetrainStudyRun} from "../../core/exercises/fg/encoder-retrain.js";
+import {GD_SGD_PLAN, PROBLEMS, curveFromSweep, planRuns} from "../../core/exercises/h/gd-sgd.js";
+import type {GdSgdCurve, GdSgdPlan, RunSettings} from "../../core/exercises/h/gd-sgd.js";
+import {RETRAIN_SWEEP, assembleSweep, checkPlan, extensionOf, sweepTasks} from "../../core/exercises/fg/sweep.js";
+import type {RetrainSweep} from "../../core/exercises/fg/sweep.js";
+import {buildPerfectSnapshot} from "../../core/exercises/e/snapshot.js";
+import type {PerfectSnapshot} from "../../core/exercises/e/snapshot.js";
+import {STEP_COST, STEP_COST_MEASURED} from "../../core/exercises/h/step-cost.js";
 import type {ExperimentOptions} from "../../core/playground/experiment.js";
 import type {PlaygroundSettings} from "../../core/playground/settings.js";
 import type {MemorizationStudy, RegularizationStudy, SpiralStudy} from "../../core/playground/studies.js";

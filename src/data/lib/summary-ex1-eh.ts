@@ -3,11 +3,11 @@
  * Per-seed values follow the order of ex1.seeds (or the entry's own `seeds`).
  * A null final MSE is a run that diverged and was stopped.
  */
-import {GD_SGD_PLAN, OPTIMIZERS, PROBLEMS, problemOf} from "../../core/gd-sgd.js";
-import type {GdSgdCurve, OptimizerKind, Reading} from "../../core/gd-sgd.js";
-import {optimizerVerdict} from "../../core/gd-sgd-verdicts.js";
-import {sweepEntries} from "../../core/retrain-sweep.js";
-import type {RetrainSweepEntry} from "../../core/retrain-sweep.js";
+import {GD_SGD_PLAN, OPTIMIZERS, PROBLEMS, problemOf} from "../../core/exercises/h/gd-sgd.js";
+import type {GdSgdCurve, OptimizerKind, Reading} from "../../core/exercises/h/gd-sgd.js";
+import {optimizerVerdict} from "../../core/exercises/h/verdicts.js";
+import {sweepEntries} from "../../core/exercises/fg/sweep.js";
+import type {RetrainSweepEntry} from "../../core/exercises/fg/sweep.js";
 import {encoderRetrain, gdSgd, perfectReconstruction, retrainSweep} from "./experiments.js";
 
 export interface GdSgdEntry {

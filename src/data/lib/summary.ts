@@ -1,8 +1,8 @@
 /**
- * The key figures of the report, one object with a key per exercise. Each issue
- * of the report adds its own keys; every value is read from a computed result.
+ * The key figures of the report, one object with a key per exercise (exercise 1
+ * (e)-(h) in summary-ex1-eh.ts); every value is read from a computed result.
  */
-import {MODEL_NAMES} from "../../core/autoencoder.js";
+import {MODEL_NAMES} from "../../core/autoencoder/models.js";
 import {architectureName} from "../../core/playground/settings.js";
 import {autoencoderSnapshot, memorizationStudy, regularizationStudy, spiralStudy} from "./experiments.js";
 import {ex1EhSummary} from "./summary-ex1-eh.js";

@@ -3,9 +3,9 @@
  * do not load arquero, which keeps their JavaScript under budget).
  */
 import * as aq from "arquero";
-import type {AutoencoderSnapshot} from "../../core/ae-snapshot.js";
-import {MODEL_NAMES} from "../../core/autoencoder.js";
-import type {ModelStats, SeedRow} from "../../core/seed-stats.js";
+import type {AutoencoderSnapshot} from "../../core/autoencoder/snapshot.js";
+import {MODEL_NAMES} from "../../core/autoencoder/models.js";
+import type {ModelStats, SeedRow} from "../../core/autoencoder/seed-stats.js";
 
 
 /** Final full-data MSE by model and seed, and per model its median, range and best and worst seeds. */

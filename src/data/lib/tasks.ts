@@ -2,13 +2,13 @@
  * The functions a loader may run in a worker thread (see pool.ts), by name.
  * Arguments and results cross the thread boundary by structured clone.
  */
-import {sheetData, snapshotRun} from "../../core/ae-snapshot.js";
-import type {SnapshotConfig} from "../../core/ae-snapshot.js";
-import type {ModelName} from "../../core/autoencoder.js";
-import {encoderRetrainStudyRun, frozenReference, retrainSweepRun} from "../../core/encoder-retrain.js";
-import type {EncoderRetrainConfig, FrozenReference} from "../../core/encoder-retrain.js";
-import {gdSgdRun} from "../../core/gd-sgd.js";
-import type {RunSettings} from "../../core/gd-sgd.js";
+import {sheetData, snapshotRun} from "../../core/autoencoder/snapshot.js";
+import type {SnapshotConfig} from "../../core/autoencoder/snapshot.js";
+import type {ModelName} from "../../core/autoencoder/models.js";
+import {encoderRetrainStudyRun, frozenReference, retrainSweepRun} from "../../core/exercises/fg/encoder-retrain.js";
+import type {EncoderRetrainConfig, FrozenReference} from "../../core/exercises/fg/encoder-retrain.js";
+import {gdSgdRun} from "../../core/exercises/h/gd-sgd.js";
+import type {RunSettings} from "../../core/exercises/h/gd-sgd.js";
 import type {ExperimentOptions} from "../../core/playground/experiment.js";
 import {runExperiment} from "../../core/playground/experiment.js";
 import type {PlaygroundSettings} from "../../core/playground/settings.js";

@@ -1,0 +1,80 @@
+/**
+ * What the exercise 1 figures draw, whether it comes from the build-time
+ * snapshot or from a run in the page: one `ShownModel` per autoencoder.
+ */
+import type {AutoencoderSnapshot, RunSnapshot, StateView} from "../../core/autoencoder/snapshot.js";
+import type {ModelName} from "../../core/autoencoder/models.js";
+import {SHEET_RECT} from "../../core/autoencoder/rectangle.js";
+import type {ViewOptions} from "../../core/live/sliced-job.js";
+import type {JobPhase, TrainingState} from "./trainer.js";
+import type {Settings} from "../controls/controls.js";
+import type {Values} from "../../core/settings/fields.js";
+import {defaults, equalValues} from "../../core/settings/fields.js";
+import {RETRAIN_FIELDS} from "../../core/settings/retrain.js";
+
+export interface ShownModel {
+  readonly model: ModelName;
+  readonly hidden: readonly number[];
+  readonly seed: number;
+  readonly epochs: number;
+  readonly epochLoss: readonly number[];
+  readonly stepLoss?: readonly number[];
+  /** Every seed's run, for the band (published results only). */
+  readonly runs?: readonly RunSnapshot[];
+  readonly view?: StateView;
+  readonly grid: ViewOptions["grid"];
+  readonly phase: JobPhase | "published";
+  readonly message?: string;
+  /** The parameters of `view` (a reader's run; published runs carry theirs in the snapshot). */
+  readonly params?: ArrayLike<number>;
+}
+
+/** The grid and curve the worker computes while training (coarser than the snapshot's). */
+export const LIVE_VIEW: ViewOptions = {grid: {rect: SHEET_RECT, nx: 48, ny: 24}, curvePoints: 121, curveMargin: 0.1};
+
+export const MODEL_TITLES: Record<ModelName, string> = {pca: "PCA-like (linear)", small: "small", big: "big"};
+
+export function publishedModels(snap: AutoencoderSnapshot, seed: number, models: readonly ModelName[] = ["pca", "small", "big"]): ShownModel[] {
+  return models.map((model) => {
+    const m = snap.models[model]!;
+    const run = m.runs.find((r) => r.seed === seed) ?? m.runs[0];
+    return {
+      model,
+      hidden: m.hidden,
+      seed: run.seed,
+      epochs: snap.config.epochs,
+      epochLoss: run.epochLoss,
+      stepLoss: run.stepLoss,
+      runs: m.runs,
+      view: run.final,
+      grid: snap.config.grid,
+      phase: "published"
+    };
+  });
+}
+
+export function liveModels(state: TrainingState): ShownModel[] {
+  return state.jobs.map((p) => ({
+    model: p.job.model,
+    hidden: p.job.hidden,
+    seed: p.job.seed,
+    epochs: p.job.epochs,
+    epochLoss: p.epochLoss,
+    view: p.view,
+    grid: LIVE_VIEW.grid,
+    phase: p.phase,
+    message: p.message,
+    params: p.params
+  }));
+}
+
+/** Settings values that a published run was trained with: the notebook's settings and one of the seeds trained at build time. */
+export function isPublishedValues(values: Values, seeds: readonly number[]): boolean {
+  const seed = Number(values.seed);
+  return seeds.includes(seed) && equalValues(RETRAIN_FIELDS, values, {...defaults(RETRAIN_FIELDS), seed});
+}
+
+/** A published result: published values, and no retrain requested. */
+export function isPublished(settings: Settings, seeds: readonly number[]): boolean {
+  return settings.retrain === 0 && isPublishedValues(settings.values, seeds);
+}

@@ -41,6 +41,9 @@ export function startLive(
       release();
       handle.stop();
     };
+  }).catch((error: unknown) => {
+    // Nothing trains; the published results stay on screen. The console says why.
+    console.error("The training could not start:", error);
   });
   return () => {
     stopped = true;

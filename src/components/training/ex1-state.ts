@@ -7,10 +7,6 @@ import type {ModelName} from "../../core/autoencoder/models.js";
 import {SHEET_RECT} from "../../core/autoencoder/rectangle.js";
 import type {ViewOptions} from "../../core/live/sliced-job.js";
 import type {JobPhase, TrainingState} from "./trainer.js";
-import type {Settings} from "../controls/controls.js";
-import type {Values} from "../../core/settings/fields.js";
-import {defaults, equalValues} from "../../core/settings/fields.js";
-import {RETRAIN_FIELDS} from "../../core/settings/retrain.js";
 
 export interface ShownModel {
   readonly model: ModelName;
@@ -66,15 +62,4 @@ export function liveModels(state: TrainingState): ShownModel[] {
     message: p.message,
     params: p.params
   }));
-}
-
-/** Settings values that a published run was trained with: the notebook's settings and one of the seeds trained at build time. */
-export function isPublishedValues(values: Values, seeds: readonly number[]): boolean {
-  const seed = Number(values.seed);
-  return seeds.includes(seed) && equalValues(RETRAIN_FIELDS, values, {...defaults(RETRAIN_FIELDS), seed});
-}
-
-/** A published result: published values, and no retrain requested. */
-export function isPublished(settings: Settings, seeds: readonly number[]): boolean {
-  return settings.retrain === 0 && isPublishedValues(settings.values, seeds);
 }

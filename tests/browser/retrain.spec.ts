@@ -126,11 +126,13 @@ test("training pauses while its figures and settings are off-screen", async ({pa
   await expect.poll(async () => Number(await row(page, "big").locator("progress").getAttribute("value"))).toBeGreaterThan(e2);
 });
 
-test("the tfjs engine in the worker frees every tensor, over 20 runs", async ({page}) => {
-  // Each run starts three workers that load TensorFlow.js: slow on a busy machine.
+test("the tfjs engine in the worker frees every tensor, run after run", async ({page}) => {
+  // Each run starts three fresh workers that load TensorFlow.js and counts the
+  // tensors left in each at its end, so a leak shows in the first run; four runs
+  // check that a retrain replaces the workers cleanly (twenty once took 1.7 min).
   test.setTimeout(300_000);
   await page.goto("/ex1-b?engine=tfjs&epochs=2");
-  for (let run = 0; run < 20; ++run) {
+  for (let run = 0; run < 4; ++run) {
     if (run > 0) await page.getByRole("button", {name: "Retrain in this page"}).click();
     await waitForRun(page);
     for (const model of ["pca", "small", "big"]) {

@@ -9,6 +9,9 @@ export default defineConfig({
   testDir: "tests/browser",
   reporter: "list",
   timeout: 60_000,
+  // A page renders in ~1 s on an idle 2-core machine and in 3-6 s when it is busy:
+  // assertions wait up to 15 s before they fail.
+  expect: {timeout: 15_000},
   workers: 2,
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,

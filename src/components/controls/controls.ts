@@ -92,7 +92,8 @@ export function fieldControl(
   const describedBy = [help ? `${id}-help` : "", `${id}-message`].filter(Boolean).join(" ");
   let current = value;
   const inUse = options.inUse ?? (() => current);
-  const format = (v: number | string) => options.labels?.[String(v)] ?? String(v);
+  const labels = options.labels ?? (field.kind === "enum" ? field.labels : undefined);
+  const format = (v: number | string) => labels?.[String(v)] ?? String(v);
 
   let control: Control;
   if (field.kind === "enum" || options.choices) {

@@ -6,6 +6,7 @@
  * stated cost model, for published and page runs alike.
  */
 import type {CurveAxis, GdSgdCurve, OptimizerKind, ProblemKey, StepCost} from "../../core/exercises/h/gd-sgd.js";
+import {PROBLEM_TITLES as CORE_PROBLEM_TITLES} from "../../core/exercises/h/gd-sgd.js";
 import {xOf} from "../../core/exercises/h/verdicts.js";
 import type {Checkpoint} from "../../core/live/sliced-job.js";
 import {rate} from "../../core/format/words.js";
@@ -32,11 +33,7 @@ export const AXIS_LABELS: Record<CurveAxis, string> = {
 
 export const OPTIMIZER_TITLES: Record<OptimizerKind, string> = {sgd: "plain SGD", adam: "Adam"};
 
-export const PROBLEM_TITLES: Record<ProblemKey, string> = {
-  "frozen-decoder": "frozen decoder of (g), big model",
-  "whole-small": "whole autoencoder, small",
-  "whole-big": "whole autoencoder, big"
-};
+export const PROBLEM_TITLES = CORE_PROBLEM_TITLES as Readonly<Record<ProblemKey, string>>;
 
 export const PROBLEM_SHORT: Record<ProblemKey, string> = {"frozen-decoder": "frozen decoder", "whole-small": "whole, small", "whole-big": "whole, big"};
 

@@ -31,7 +31,13 @@ export type Field =
       /** Only multiples of this are allowed. */
       readonly step?: number;
     })
-  | (FieldCommon & {readonly kind: "enum"; readonly options: readonly string[]; readonly value: string});
+  | (FieldCommon & {
+      readonly kind: "enum";
+      readonly options: readonly string[];
+      readonly value: string;
+      /** How a control names each option (default: the option itself). */
+      readonly labels?: Readonly<Record<string, string>>;
+    });
 
 /**
  * Fields whose value is a list, written in the URL as comma-separated text (so a

@@ -37,6 +37,13 @@ export const PROBLEMS: readonly Problem[] = [
   {key: "whole-big", reading: "autoencoder", model: "big"}
 ];
 
+/** How the report names each problem. */
+export const PROBLEM_TITLES: Readonly<Record<string, string>> = {
+  "frozen-decoder": "frozen decoder of (g), big model",
+  "whole-small": "whole autoencoder, small",
+  "whole-big": "whole autoencoder, big"
+};
+
 export function problemOf(key: string): Problem {
   const p = PROBLEMS.find((q) => q.key === key);
   if (!p) throw new RangeError(`unknown problem ${key}`);
@@ -76,7 +83,7 @@ export const GD_SGD_PLAN: GdSgdPlan = {
 
 /** The page's controls: the problem, the published seed, the mini-batch size, both learning rates, the budget. */
 export const GD_SGD_FIELDS: readonly Field[] = [
-  {key: "problem", label: "problem", kind: "enum", options: PROBLEMS.map((p) => p.key), value: PROBLEMS[0].key},
+  {key: "problem", label: "problem", kind: "enum", options: PROBLEMS.map((p) => p.key), value: PROBLEMS[0].key, labels: PROBLEM_TITLES},
   {key: "seed", label: "published seed", kind: "int", min: SEEDS[0], max: SEEDS[SEEDS.length - 1], value: SEEDS[0]},
   {key: "batch", label: "mini-batch size", kind: "int", min: 1, max: SHEET_SETUP.n - 1, value: GD_SGD_PLAN.miniBatch},
   {key: "sgdLr", label: "learning rate (SGD)", kind: "number", min: 1e-4, max: 1, value: GD_SGD_PLAN.sharedLr.sgd, log: true},

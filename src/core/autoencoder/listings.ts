@@ -5,7 +5,7 @@
  * `state_dict` (keys and shapes of the PyTorch listing). Tests execute the tfjs
  * listing and compare it with the core's forward pass.
  */
-import type {AutoencoderSpec} from "./models.js";
+import type {AutoencoderSpec, ModelName} from "./models.js";
 import {layerCount, layout, paramCount} from "../engine/mlp.js";
 
 interface Module {
@@ -230,3 +230,10 @@ export function plainTrainingListing(className: string, s: TrainingListingSetup,
 ${dataListing(s)}
 ${loopListing(className, s, seed)}`;
 }
+
+/** The sheet's three models as the listings name them: class name and a one-line note on the architecture. */
+export const SHEET_CLASSES: readonly {readonly name: ModelName; readonly title: string; readonly className: string; readonly note: string}[] = [
+  {name: "small", title: "small", className: "SmallAutoencoder", note: "{20, 10, 1, 10, 20, 2}: ReLU after every hidden layer except the bottleneck."},
+  {name: "big", title: "big", className: "BigAutoencoder", note: "{50, 50, 50, 1, 50, 50, 50, 2}: ReLU after every hidden layer except the bottleneck."},
+  {name: "pca", title: "PCA-like", className: "LinearAutoencoder", note: "{1, 2} without any non-linearity: PCA up to a linear transformation."}
+];

@@ -208,7 +208,7 @@ export function weightHistograms(sets: readonly WeightSet[], options: {readonly 
       Plot.rectY(rows, {...Plot.binX<Plot.RectYOptions>({y: "count"}, {x: {value: "w", thresholds, domain: [-extent, extent]}, fill: "sign"}), fy: "name", insetLeft: 0.5, insetRight: 0.5}),
       Plot.ruleX([0], {stroke: "currentColor", strokeOpacity: 0.5}),
       Plot.ruleY([0]),
-      narrow ? Plot.text(sets, {fy: (s: WeightSet) => s.name, text: (s: WeightSet) => labels.get(s.name), frameAnchor: "top-left", dx: 4, dy: 4, fontSize: 11}) : null
+      narrow ? Plot.text(sets, {fy: (s: WeightSet) => s.name, text: (s: WeightSet) => labels.get(s.name), frameAnchor: "top-left", dx: 4, dy: 4, fontSize: 11, stroke: "var(--theme-background)", strokeWidth: 3, paintOrder: "stroke"}) : null
     ],
     color: {domain: ["negative", "positive"], range: [edgeColor(-1), edgeColor(1)]}
   });

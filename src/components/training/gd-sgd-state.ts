@@ -8,22 +8,13 @@
 import type {CurveAxis, GdSgdCurve, OptimizerKind, ProblemKey, StepCost} from "../../core/exercises/h/gd-sgd.js";
 import {PROBLEM_TITLES as CORE_PROBLEM_TITLES} from "../../core/exercises/h/gd-sgd.js";
 import {xOf} from "../../core/exercises/h/verdicts.js";
-import type {Checkpoint} from "../../core/live/sliced-job.js";
+import type {CurveLike} from "../../core/exercises/h/verdicts.js";
 import {rate} from "../../core/format/words.js";
 import type {CurveSeries} from "../figures/curves.js";
 import type {SweepSeries} from "../figures/lr-sweep.js";
 import type {TrainingState} from "./trainer.js";
 
-export interface CurveLike {
-  readonly problem?: ProblemKey;
-  readonly seed: number;
-  readonly optimizer: OptimizerKind;
-  readonly batchSize: number;
-  readonly learningRate: number;
-  readonly checkpoints: readonly Checkpoint[];
-  readonly finalMse?: number | null;
-  readonly diverged?: unknown;
-}
+export type {CurveLike} from "../../core/exercises/h/verdicts.js";
 
 export const AXIS_LABELS: Record<CurveAxis, string> = {
   examples: "training examples seen",

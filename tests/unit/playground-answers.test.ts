@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import {
-  atOrigin, bestNote, connectedInputs, connectionWeights, depthWidth, inputShare, memorizationMet, memorizationNumbers, missReason,
+  atOrigin, bestNote, connectedInputs, connectionSentence, connectionWeights, depthWidth, inputShare, memorizationMet, memorizationNumbers, missReason,
   missesNote, originSentence, playgroundFacts, regularizationFindings, regularizationLabel, regularizationNames, seedsVerdict, shortName,
   spiralNumbers
 } from "../../src/core/playground/answers.js";
@@ -108,6 +108,9 @@ describe("(b) regularisation's sentences", () => {
     const r = {settings: REGULARIZATION_BASE, inputs: use([0, 0, 1, 3, 0, 0, 0])};
     assert.deepEqual(connectedInputs(r), ["X₁²", "X₂²"]);
     assert.equal(inputShare(r, ["X₂²"]), 0.75);
+    assert.equal(connectionSentence(r), "Only X₁² and X₂² stay connected.");
+    assert.equal(connectionSentence({settings: REGULARIZATION_BASE, inputs: use([0, 0, 1, 0, 0, 0, 0])}), "Only X₁² stays connected.");
+    assert.equal(connectionSentence({settings: REGULARIZATION_BASE, inputs: use(features.map(() => 0))}), "No input stays connected.");
     assert.equal(inputShare({settings: REGULARIZATION_BASE, inputs: use(features.map(() => 0))}, ["X₂²"]), 0);
   });
 
@@ -119,7 +122,7 @@ describe("(b) regularisation's sentences", () => {
     assert.equal(f.l1.noneZero, "none");
     assert.equal(f.l2.circleShare, "70.0 %");
     assert.equal(f.setup.features, "7 features");
-    assert.equal(f.none.allConnected, true);
+    assert.equal(f.none.connected, "Every input stays connected.");
   });
 
   it("agrees in number for one input and one neuron, and says none for no input", () => {

@@ -140,6 +140,14 @@ export function inputShare(run: Pick<RegularizedRun, "settings" | "inputs">, lab
   return total > 0 ? named / total : 0;
 }
 
+/** Whether a run still listens to all its inputs: "Every input stays connected.", "Only X₁² stays connected." */
+export function connectionSentence(run: Pick<RegularizedRun, "settings" | "inputs">): string {
+  const kept = connectedInputs(run);
+  if (kept.length === run.settings.features.length) return "Every input stays connected.";
+  if (kept.length === 0) return "No input stays connected.";
+  return `Only ${listing(kept)} ${agree(kept.length, "stays", "stay")} connected.`;
+}
+
 /** The two inputs that decide a circle centred at the origin. */
 export const CIRCLE_INPUTS: readonly string[] = ["X₁²", "X₂²"];
 
@@ -180,7 +188,7 @@ export function regularizationFindings(study: RegularizationStudy) {
       initialMean: none.initialStats.meanAbs.toFixed(3),
       circleShare: percent(inputShare(none, CIRCLE_INPUTS)),
       train: loss(none.trainLoss),
-      allConnected: connectedInputs(none).length === s.features.length
+      connected: connectionSentence(none)
     }
   };
 }

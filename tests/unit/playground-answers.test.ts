@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import {
-  atOrigin, bestNote, connectedInputs, connectionSentence, connectionWeights, depthWidth, inputShare, memorizationMet, memorizationNumbers, missReason,
+  againstAnsweringZero, atOrigin, bestNote, connectedInputs, connectionSentence, connectionWeights, depthWidth, inputShare, memorizationMet, memorizationNumbers, missReason,
   missesNote, originSentence, playgroundFacts, regularizationFindings, regularizationLabel, regularizationNames, seedsVerdict, shortName,
   spiralNumbers
 } from "../../src/core/playground/answers.js";
@@ -195,5 +195,8 @@ describe("(c) memorisation's sentences", () => {
     assert.equal(n.confidenceTo, "0.97");
     assert.match(n.errorToLoss, /^27\.3 % → 0\.4872; 39\.3 % → 0\.7564; /);
     assert.equal(memorizationNumbers(memoStudy(published, 0.06, 0.7)).verdict, "not met");
+    assert.equal(n.againstZero, ", and so it does here: a half-informed guess that is always certain is worse than admitting ignorance.");
+    assert.equal(againstAnsweringZero({medianTestLoss: 0.45}),
+      "; here it does not: the median test loss, 0.4500, stays below 0.5, so the confident guesses between the training points are right often enough.");
   });
 });

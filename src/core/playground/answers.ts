@@ -18,6 +18,9 @@ export const loss = (x: number): string => x.toFixed(4);
 /** A fraction as a percentage with one decimal: "27.3 %". */
 export const percent = (x: number): string => `${(100 * x).toFixed(1)} %`;
 
+/** The loss of answering 0 everywhere, ½(0 − (±1))²: the reference a useful network must beat. */
+export const ANSWER_ZERO = {value: 0.5, label: "answering 0 everywhere"} as const;
+
 // ---- the playground ----
 
 /** The numbers in the list of what the playground shares with the TensorFlow Playground. */
@@ -236,6 +239,14 @@ export function missesNote(study: {readonly runs: readonly SeedRun[]; readonly t
   };
 }
 
+/** Whether the median does worse than answering 0 everywhere, closing the explanation of confident mistakes. */
+export function againstAnsweringZero(study: Pick<MemorizationStudy, "medianTestLoss">): string {
+  return study.medianTestLoss > ANSWER_ZERO.value
+    ? ", and so it does here: a half-informed guess that is always certain is worse than admitting ignorance."
+    : `; here it does not: the median test loss, ${loss(study.medianTestLoss)}, stays below ${ANSWER_ZERO.value}, ` +
+      "so the confident guesses between the training points are right often enough.";
+}
+
 /** The numbers of (c)'s setup, result and explanation, as the prose prints them. */
 export function memorizationNumbers(study: MemorizationStudy) {
   const first = study.runs[0];
@@ -257,9 +268,7 @@ export function memorizationNumbers(study: MemorizationStudy) {
     confidenceFrom: Math.min(...confidence).toFixed(2),
     confidenceTo: Math.max(...confidence).toFixed(2),
     errorToLoss: study.runs.map((r) => `${percent(r.testError)} → ${loss(r.testLoss)}`).join("; "),
+    againstZero: againstAnsweringZero(study),
     misses: missesNote(study)
   };
 }
-
-/** The loss of a run against the reference of answering 0 everywhere, for the loss curve. */
-export const ANSWER_ZERO = {value: 0.5, label: "answering 0 everywhere"} as const;

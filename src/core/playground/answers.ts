@@ -11,7 +11,9 @@ import {FEATURES, featureLabel} from "./features.js";
 import {playgroundSpec} from "./run.js";
 import type {PlaygroundSettings, RegularizationKind} from "./settings.js";
 import {LEARNING_RATES, MAX_LAYERS, MAX_NEURONS, REGULARIZATION_RATES} from "./settings.js";
-import type {MemorizationStudy, RegularizationStudy, RegularizedRun, SpiralCandidate, SpiralStudy} from "./studies.js";
+import type {
+  MemorizationStudy, RegularizationStudy, RegularizedRun, SpiralCandidate, SpiralStudy
+} from "./studies.js";
 
 /** A loss as the bonus pages print it. */
 export const loss = (x: number): string => x.toFixed(4);
@@ -44,7 +46,8 @@ export function playgroundFacts(): Record<string, string | number> {
 
 /** "4 × 8" when every hidden layer has the same width, "8-4-2" otherwise. */
 export function depthWidth(hidden: readonly number[]): string {
-  return hidden.length > 0 && hidden.every((x) => x === hidden[0]) ? `${hidden.length} × ${hidden[0]}` : hidden.join("-");
+  const equal = hidden.length > 0 && hidden.every((x) => x === hidden[0]);
+  return equal ? `${hidden.length} × ${hidden[0]}` : hidden.join("-");
 }
 
 /** "none" or "L2 0.003". */
@@ -96,7 +99,8 @@ export function spiralNumbers(study: SpiralStudy): Record<string, CandidateNumbe
 export function bestNote(study: Pick<SpiralStudy, "best" | "winner">): string {
   return study.best === study.winner
     ? "The marked network has the lowest median test loss of the table."
-    : `Note: with the current code the lowest median test loss belongs to ${study.best}, not to the marked network.`;
+    : `Note: with the current code the lowest median test loss belongs to ${study.best}, ` +
+      "not to the marked network.";
 }
 
 /** How many of these points sit exactly at the origin. */
@@ -108,11 +112,17 @@ export function atOrigin(points: readonly (readonly number[])[]): number {
  * Why neither loss reaches zero on the noiseless spiral (both arms start at the
  * origin with opposite labels), and where the split put those two points; "" with noise.
  */
-export function originSentence(settings: Pick<PlaygroundSettings, "noise" | "seed">, points: SpiralStudy["points"]): string {
+export function originSentence(
+  settings: Pick<PlaygroundSettings, "noise" | "seed">, points: SpiralStudy["points"]
+): string {
   if (settings.noise !== 0) return "";
-  const where = placement(2, [[atOrigin(points.train), "in the training set"], [atOrigin(points.test), "in the test set"]]);
-  return "Neither loss can reach zero exactly: both arms start at the origin, point 0 of each arm sits at (0, 0) " +
-    `with opposite labels, and no network can give one point two answers. In the split of seed ${settings.seed}, ${where}.`;
+  const where = placement(2, [
+    [atOrigin(points.train), "in the training set"],
+    [atOrigin(points.test), "in the test set"]
+  ]);
+  return "Neither loss can reach zero exactly: both arms start at the origin, point 0 of each arm sits at " +
+    "(0, 0) with opposite labels, and no network can give one point two answers. " +
+    `In the split of seed ${settings.seed}, ${where}.`;
 }
 
 // ---- (b) regularisation ----
@@ -123,7 +133,9 @@ export function regularizationNames(rate: number): Record<RegularizationKind, st
 }
 
 /** The weights of a network (biases left out), layer by layer, from its flat parameters. */
-export function connectionWeights(settings: Pick<PlaygroundSettings, "features" | "hidden" | "activation">, params: readonly number[]): number[] {
+export function connectionWeights(
+  settings: Pick<PlaygroundSettings, "features" | "hidden" | "activation">, params: readonly number[]
+): number[] {
   return layout(playgroundSpec(settings)).flatMap((ly) => params.slice(ly.w, ly.w + ly.in * ly.out));
 }
 
@@ -133,7 +145,9 @@ export function connectedInputs(run: Pick<RegularizedRun, "settings" | "inputs">
 }
 
 /** The share of the first layer's Σ|w| that sits on the named inputs (0 when every weight is 0). */
-export function inputShare(run: Pick<RegularizedRun, "settings" | "inputs">, labels: readonly string[]): number {
+export function inputShare(
+  run: Pick<RegularizedRun, "settings" | "inputs">, labels: readonly string[]
+): number {
   let total = 0;
   let named = 0;
   run.inputs.forEach((u, i) => {
@@ -143,7 +157,7 @@ export function inputShare(run: Pick<RegularizedRun, "settings" | "inputs">, lab
   return total > 0 ? named / total : 0;
 }
 
-/** Whether a run still listens to all its inputs: "Every input stays connected.", "Only X₁² stays connected." */
+/** Whether a run still listens to all its inputs: "Every input stays connected.", "Only X₁² …". */
 export function connectionSentence(run: Pick<RegularizedRun, "settings" | "inputs">): string {
   const kept = connectedInputs(run);
   if (kept.length === run.settings.features.length) return "Every input stays connected.";
@@ -173,9 +187,10 @@ export function regularizationFindings(study: RegularizationStudy) {
       noneZero: none.final.stats.zeroFraction === 0 ? "none" : percent(none.final.stats.zeroFraction),
       // "the 2 inputs still connected are X₁² and X₂², exactly the two that decide a circle"
       inputs: `the ${noun(kept.length, "input")} still connected ${agree(kept.length, "is", "are")} ` +
-        `${kept.length ? listing(kept) : "none"}${circleOnly ? ", exactly the two that decide a circle" : ""}`,
+        (kept.length ? listing(kept) : "none") + (circleOnly ? ", exactly the two that decide a circle" : ""),
       // "only 8 of the 48 hidden neurons still take part (1, 2, 1, 1, 1, 2 per layer)"
-      neurons: `only ${active} of the ${count(hidden, "hidden neuron")} still ${agree(active, "takes", "take")} part ` +
+      neurons: `only ${active} of the ${count(hidden, "hidden neuron")} ` +
+        `still ${agree(active, "takes", "take")} part ` +
         `(${l1.activeNeurons.join(", ")} per layer)`,
       test: loss(l1.testLoss),
       train: loss(l1.trainLoss)
@@ -200,10 +215,14 @@ export function regularizationFindings(study: RegularizationStudy) {
 
 type MemorizationRun = MemorizationStudy["runs"][number];
 /** What the sentences read of a seed's run. */
-type SeedRun = Pick<MemorizationRun, "settings" | "trainLoss" | "testLoss" | "testError" | "points" | "meets">;
+type SeedRun = Pick<
+  MemorizationRun, "settings" | "trainLoss" | "testLoss" | "testError" | "points" | "meets"
+>;
 
 /** The median verdict: training loss at most the target and test loss above it. */
-export function memorizationMet(study: Pick<MemorizationStudy, "medianTrainLoss" | "medianTestLoss" | "target">): boolean {
+export function memorizationMet(
+  study: Pick<MemorizationStudy, "medianTrainLoss" | "medianTestLoss" | "target">
+): boolean {
   return study.medianTrainLoss <= study.target.trainLoss && study.medianTestLoss > study.target.testLoss;
 }
 
@@ -212,7 +231,8 @@ export function seedsVerdict(runs: readonly Pick<MemorizationRun, "meets" | "set
   const failing = runs.filter((r) => !r.meets);
   if (failing.length === 0) return "Every seed meets it on its own.";
   const n = failing.length;
-  return `${n} of ${count(runs.length, "seed")} ${agree(n, "does", "do")} not meet it on ${agree(n, "its", "their")} own ` +
+  return `${n} of ${count(runs.length, "seed")} ${agree(n, "does", "do")} not meet it ` +
+    `on ${agree(n, "its", "their")} own ` +
     `(${noun(n, "seed")} ${listing(failing.map((r) => String(r.settings.seed)))}); see below.`;
 }
 
@@ -220,30 +240,36 @@ export function seedsVerdict(runs: readonly Pick<MemorizationRun, "meets" | "set
 export function missReason(run: SeedRun, target: MemorizationStudy["target"]): string {
   const why = run.trainLoss > target.trainLoss
     ? `it did not fit its training points in ${count(run.settings.epochs, "epoch")}`
-    : `it fitted its training points, but only ${percent(run.testError)} of its test points are on the wrong side, ` +
+    : `it fitted its training points, but only ${percent(run.testError)} of its test points ` +
+      "are on the wrong side, " +
       "so its confident mistakes cost less than 0.5 on average. " +
       `With ${count(run.points.train.length, "noisy point")} the map between them is a matter of chance; ` +
       "in this draw more of the patchwork happens to agree with the spiral";
-  return `Seed ${run.settings.seed} has training loss ${loss(run.trainLoss)} and test loss ${loss(run.testLoss)}: ${why}.`;
+  const losses = `training loss ${loss(run.trainLoss)} and test loss ${loss(run.testLoss)}`;
+  return `Seed ${run.settings.seed} has ${losses}: ${why}.`;
 }
 
-/** The paragraph on the seeds that miss the criterion, as a bold lead and its text ("" and "" when none do). */
-export function missesNote(study: {readonly runs: readonly SeedRun[]; readonly target: MemorizationStudy["target"]}): {lead: string; text: string} {
+/** The paragraph on the seeds that miss the criterion, as a bold lead and its text (both "" when none do). */
+export function missesNote(
+  study: {readonly runs: readonly SeedRun[]; readonly target: MemorizationStudy["target"]}
+): {lead: string; text: string} {
   const failing = study.runs.filter((r) => !r.meets);
   const n = failing.length;
   if (n === 0) return {lead: "", text: ""};
   return {
     lead: `The ${noun(n, "seed")} that ${agree(n, "does", "do")} not meet the criterion.`,
-    text: `${failing.map((r) => missReason(r, study.target)).join(" ")} We report ${agree(n, "it", "them")} rather than ` +
-      `replace ${agree(n, "it", "them")} with other seeds: the criterion holds for the median, not for every draw.`
+    text: `${failing.map((r) => missReason(r, study.target)).join(" ")} ` +
+      `We report ${agree(n, "it", "them")} rather than replace ${agree(n, "it", "them")} with other seeds: ` +
+      "the criterion holds for the median, not for every draw."
   };
 }
 
-/** Whether the median does worse than answering 0 everywhere, closing the explanation of confident mistakes. */
+/** Whether the median does worse than answering 0 everywhere: the close of (c)'s explanation. */
 export function againstAnsweringZero(study: Pick<MemorizationStudy, "medianTestLoss">): string {
   return study.medianTestLoss > ANSWER_ZERO.value
     ? ", and so it does here: a half-informed guess that is always certain is worse than admitting ignorance."
-    : `; here it does not: the median test loss, ${loss(study.medianTestLoss)}, stays below ${ANSWER_ZERO.value}, ` +
+    : `; here it does not: the median test loss, ${loss(study.medianTestLoss)}, ` +
+      `stays below ${ANSWER_ZERO.value}, ` +
       "so the confident guesses between the training points are right often enough.";
 }
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import {describe, it} from "node:test";
-import {agree, count, listing, noun, numberWord, placement, share} from "../../src/core/format/words.js";
+import {describe, it, test} from "node:test";
+import {agree, count, listing, noun, numberWord, placement, sci, share} from "../../src/core/format/words.js";
 
 describe("numbers in generated sentences", () => {
   it("count agrees with zero, one and many", () => {
@@ -50,4 +50,10 @@ describe("where the members of a group ended up", () => {
     assert.equal(placement(5, [[1, "left"], [4, "right"]]), "one lies left and four of the five right");
     assert.equal(placement(3, [[0, "left"], [3, "right"]]), "all three lie right");
   });
+});
+
+test("sci: scientific notation with superscript exponents", () => {
+  assert.equal(sci(3.2e-16), "3.2·10⁻¹⁶");
+  assert.equal(sci(12345, 2), "1.23·10⁴");
+  assert.equal(sci(0.5), "5.0·10⁻¹");
 });

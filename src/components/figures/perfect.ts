@@ -4,6 +4,7 @@
  * Pure functions of data and options.
  */
 import * as Plot from "@observablehq/plot";
+import {html} from "htl";
 
 export interface PerfectFigureData {
   /** One [x1, x2] per data point. */
@@ -110,4 +111,22 @@ export function freshFigure(d: FreshFigureData, options: PerfectFigureOptions): 
       Plot.frame({strokeOpacity: 0.3})
     ]
   });
+}
+
+export interface ErrorRow {
+  readonly key: string;
+  readonly label: string;
+  readonly value: number;
+  readonly text: string;
+}
+
+/** The reconstruction errors of the constructed autoencoder as a card: one row per measure, with a note below. */
+export function errorCard(rows: readonly ErrorRow[], note: Node | string): HTMLElement {
+  return html`<div class="card">
+  <h2>Reconstruction error</h2>
+  <table class="key-figures perfect-errors"><tbody>${rows.map((r) => html`<tr>
+    <th scope="row">${r.label}</th><td data-key=${r.key} data-value=${r.value}>${r.text}</td>
+  </tr>`)}</tbody></table>
+  <p class="source-note">${note}</p>
+</div>` as HTMLElement;
 }

@@ -92,3 +92,10 @@ export function rateSpan(chosen: readonly number[], all: readonly number[]): str
   if (consecutive) return `${rate(sorted[0])} to ${rate(sorted[sorted.length - 1])}`;
   return listing(sorted.map(rate));
 }
+
+const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+/** Scientific notation as printed: 3.2·10⁻¹⁶ (`digits` after the point). */
+export function sci(x: number, digits = 1): string {
+  return x.toExponential(digits).replace(/e([+-])(\d+)/, (_, sign: string, e: string) => `·10${sign === "-" ? "⁻" : ""}${[...e].map((c) => SUPERSCRIPT[Number(c)]).join("")}`);
+}

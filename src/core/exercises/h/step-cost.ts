@@ -4,7 +4,8 @@
  * u updates over e examples is modelled as perUpdateMs · u + perExampleMs · e.
  * The constants were measured by `npx tsx bench/step-cost.ts` (one step of each
  * problem of (h) with the default engine, the WebAssembly step, one thread, Node,
- * CPU time, least squares over batch sizes 1–100) on the date below, on the 2-core machine this report is built on.
+ * CPU time, least squares over batch sizes 1–100) on the date below, on the 2-core
+ * machine this report is built on.
  */
 import type {OptimizerKind, ProblemKey, StepCost} from "./gd-sgd.js";
 

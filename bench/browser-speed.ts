@@ -68,7 +68,7 @@ export async function browserSpeed(): Promise<Record<string, unknown>> {
     }
     // Per-model worker speed: each model alone in one worker, through the page's own trainer
     // module, for every engine the reader can choose (tfjs: fewer epochs, its first steps included).
-    const trainer = readdirSync("dist/_import/components").find((f) => /^trainer\.[0-9a-f]+\.js$/.test(f));
+    const trainer = readdirSync("dist/_import/components/training").find((f) => /^trainer\.[0-9a-f]+\.js$/.test(f));
     if (!trainer) throw new Error("no built trainer module: run npm run build first");
     await page.goto(`${BASE}/ex1-b`);
     const perStep: Record<string, Record<string, number>> = {};
@@ -91,7 +91,7 @@ export async function browserSpeed(): Promise<Record<string, unknown>> {
             const state = await handle.done;
             return state.jobs[0].elapsedMs;
           },
-          {url: `/_import/components/${trainer}`, model, epochs, engine}
+          {url: `/_import/components/training/${trainer}`, model, epochs, engine}
         );
         perStep[engine][model] = round(elapsedMs / (epochs * 12));
       }

@@ -23,8 +23,12 @@ function torchSpeed(): Record<string, unknown> | null {
   for (const python of ["python3", "/usr/bin/python3"]) {
     const probe = spawnSync(python, ["-c", "import torch"], {stdio: "ignore"});
     if (probe.status !== 0) continue;
-    const out = execFileSync(python, [join("bench", "torch_bench.py"), "200"], {encoding: "utf8", env: {...process.env, OMP_NUM_THREADS: "1"}});
-    return {python, ...JSON.parse(out)};
+    try {
+      const out = execFileSync(python, [join("bench", "torch_bench.py"), "200"], {encoding: "utf8", env: {...process.env, OMP_NUM_THREADS: "1"}});
+      return {python, ...JSON.parse(out)};
+    } catch (error) {
+      log(`pytorch: ${python} failed (${error instanceof Error ? error.message.split("\n")[0] : String(error)}); skipped`);
+    }
   }
   return null;
 }
@@ -57,22 +61,45 @@ log("pytorch …");
 const torch = torchSpeed();
 result.pytorch = torch ?? "not found: install Debian's python3-torch to compare";
 if (torch) {
-  const browser = result.browser as {workerMsPerStep: Record<string, number>; moduleWorker: {wasmMsPerStep: Record<string, number>}} | undefined;
-  const fused = node.fusedMsPerStep as Record<string, number>;
-  const wasm = node.wasmMsPerStep as Record<string, number>;
-  const worker = browser?.workerMsPerStep ?? {};
-  const wasmWorker = browser?.moduleWorker.wasmMsPerStep ?? {};
-  for (const m of ["pca", "small", "big"]) {
-    const t = torch[m] as {msPerStepPlain: number; msPerStepDataLoader: number};
-    // Against PyTorch's faster loop (plain index batches), to be fair to it.
-    result[`ratio_${m}_node_over_pytorch`] = round(fused[m] / t.msPerStepPlain, 3);
-    if (worker[m]) result[`ratio_${m}_browser_over_pytorch`] = round(worker[m] / t.msPerStepPlain, 3);
-    result[`ratio_${m}_wasm_node_over_pytorch`] = round(wasm[m] / t.msPerStepPlain, 3);
-    if (wasmWorker[m]) result[`ratio_${m}_wasm_browser_over_pytorch`] = round(wasmWorker[m] / t.msPerStepPlain, 3);
+  type PerModel = Record<string, number>;
+  const browser = result.browser as {workerMsPerStep: Record<string, PerModel>} | undefined;
+  const paths: Record<string, PerModel | undefined> = {
+    wasm_node: node.wasmMsPerStep as PerModel,
+    fused_node: node.fusedMsPerStep as PerModel,
+    tfjs_wasm_node: (node.tfjsMsPerStep as Record<string, PerModel>).wasm,
+    wasm_worker: browser?.workerMsPerStep.wasm,
+    fused_worker: browser?.workerMsPerStep.fused,
+    tfjs_worker: browser?.workerMsPerStep.tfjs
+  };
+  // Against PyTorch's faster loop (plain index batches), to be fair to it.
+  const ratios: Record<string, PerModel> = {};
+  for (const [path, ms] of Object.entries(paths)) {
+    if (!ms) continue;
+    ratios[path] = Object.fromEntries(
+      ["pca", "small", "big"].map((m) => [m, round(ms[m] / (torch[m] as {msPerStepPlain: number}).msPerStepPlain, 3)])
+    );
   }
+  result.ratioOverPytorch = ratios;
 }
 if (!args.has("--no-cold-build")) {
   log("cold build in a clean clone …");
   result.coldBuild = coldBuild();
 }
+result.targets = targets(result);
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+
+/** Issue 15's targets against this run's numbers (null where a part was skipped). */
+function targets(r: Record<string, unknown>): Record<string, boolean | null> {
+  const node = r.node as {wasmMsPerStep: Record<string, number>};
+  const browser = r.browser as {workerMsPerStep: {wasm: Record<string, number>}; retrainThreeDefault1000EpochsMs: number; longestMainThreadTaskMs: number} | undefined;
+  const build = r.coldBuild as {buildSeconds: number} | undefined;
+  return {
+    bigNodeAtMost0_1ms: node.wasmMsPerStep.big <= 0.1,
+    smallNodeAtMost0_01ms: node.wasmMsPerStep.small <= 0.01,
+    bigWorkerAtMost0_1ms: browser ? browser.workerMsPerStep.wasm.big <= 0.1 : null,
+    smallWorkerAtMost0_01ms: browser ? browser.workerMsPerStep.wasm.small <= 0.01 : null,
+    retrainThreeAtMost1500ms: browser ? browser.retrainThreeDefault1000EpochsMs <= 1500 : null,
+    noMainThreadTaskOver50ms: browser ? browser.longestMainThreadTaskMs <= 50 : null,
+    coldBuildAtMost60s: build ? build.buildSeconds <= 60 : null
+  };
+}

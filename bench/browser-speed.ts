@@ -1,10 +1,10 @@
 // Browser side of the benchmark, in headless Chromium against the built site:
 // ms per step in the training worker, the time for the three default models to
 // retrain 1000 epochs from the page's button, the longest main-thread task
-// meanwhile, and the JavaScript a page loads before any interaction. Then the
-// fused and the WebAssembly step side by side in a module worker (the same
-// measurement as in Node, bench/engine-speed.ts, served by tests/browser/serve-modules.ts:
-// the site's worker does not use the WebAssembly step yet).
+// meanwhile (with the page's default engine), and the JavaScript a page loads before
+// any interaction. Then the fused and the WebAssembly step side by side in a bare
+// module worker (the same measurement as in Node, bench/engine-speed.ts, served by
+// tests/browser/serve-modules.ts).
 import {chromium} from "@playwright/test";
 import type {Page} from "@playwright/test";
 import {spawn} from "node:child_process";
@@ -66,25 +66,35 @@ export async function browserSpeed(): Promise<Record<string, unknown>> {
           .reduce((sum, e) => sum + (e as PerformanceResourceTiming).decodedBodySize, 0)
       );
     }
-    // Per-model worker speed: each model alone in one worker, through the page's own trainer module.
-    const trainer = readdirSync("dist/_import/components").find((f) => /^trainer\.[0-9a-f]+\.js$/.test(f));
+    // Per-model worker speed: each model alone in one worker, through the page's own trainer
+    // module, for every engine the reader can choose (tfjs: fewer epochs, its first steps included).
+    const trainer = readdirSync("dist/_import/components/training").find((f) => /^trainer\.[0-9a-f]+\.js$/.test(f));
     if (!trainer) throw new Error("no built trainer module: run npm run build first");
     await page.goto(`${BASE}/ex1-b`);
-    const perStep: Record<string, number> = {};
-    for (const [model, epochs] of [["pca", 1000], ["small", 1000], ["big", 300]] as const) {
-      const elapsedMs = await page.evaluate(
-        async ({url, model, epochs}) => {
-          const {start} = await import(url);
-          const hidden = {pca: [1, 2], small: [20, 10, 1, 10, 20, 2], big: [50, 50, 50, 1, 50, 50, 50, 2]}[model];
-          const job = {model, hidden, linear: model === "pca", seed: 0, lr: 1e-3, epochs, batchSize: 8, init: "torch", optimizer: "adam"};
-          const view = {grid: {rect: {x: [-2, 2], y: [-1, 1]}, nx: 8, ny: 4}, curvePoints: 5, curveMargin: 0.1};
-          const handle = start([job], () => {}, {view, channel: "bench", viewMs: 1e9});
-          const state = await handle.done;
-          return state.jobs[0].elapsedMs;
-        },
-        {url: `/_import/components/${trainer}`, model, epochs}
-      );
-      perStep[model] = round(elapsedMs / (epochs * 12));
+    const perStep: Record<string, Record<string, number>> = {};
+    const WORKER_EPOCHS: Record<string, Record<string, number>> = {
+      wasm: {pca: 1000, small: 1000, big: 1000},
+      fused: {pca: 1000, small: 1000, big: 300},
+      tfjs: {pca: 30, small: 20, big: 10}
+    };
+    for (const engine of ["wasm", "fused", "tfjs"]) {
+      perStep[engine] = {};
+      for (const model of MODELS) {
+        const epochs = WORKER_EPOCHS[engine][model];
+        const elapsedMs = await page.evaluate(
+          async ({url, model, epochs, engine}) => {
+            const {start} = await import(url);
+            const hidden = {pca: [1, 2], small: [20, 10, 1, 10, 20, 2], big: [50, 50, 50, 1, 50, 50, 50, 2]}[model];
+            const job = {model, hidden, linear: model === "pca", seed: 0, lr: 1e-3, epochs, batchSize: 8, init: "torch", optimizer: "adam"};
+            const view = {grid: {rect: {x: [-2, 2], y: [-1, 1]}, nx: 8, ny: 4}, curvePoints: 5, curveMargin: 0.1};
+            const handle = start([job], () => {}, {view, channel: "bench", viewMs: 1e9, engine});
+            const state = await handle.done;
+            return state.jobs[0].elapsedMs;
+          },
+          {url: `/_import/components/training/${trainer}`, model, epochs, engine}
+        );
+        perStep[engine][model] = round(elapsedMs / (epochs * 12));
+      }
     }
     // The three default models, 1000 epochs, from the page's button.
     const all = await runUntilDone(page, `${BASE}/ex1-b`, true);

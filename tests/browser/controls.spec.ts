@@ -69,12 +69,18 @@ test("a typed value that is allowed trains exactly as shown, without passing thr
 
 test("engine and initialisation each have a one-line explanation tied to the control", async ({page}) => {
   await page.goto("/ex1-b");
-  for (const [key, words] of [["engine", /fused: this site's own float64 code.*tfjs: TensorFlow\.js/], ["init", /torch: weights and biases from U.*tfjs: Glorot-normal weights and zero biases/]] as const) {
+  for (const [key, words] of [["engine", /wasm: WebAssembly \(float32, fastest\).*fused: .*float64.*tfjs: TensorFlow\.js \(the oracle\)/], ["init", /torch: weights and biases from U.*tfjs: Glorot-normal weights and zero biases/]] as const) {
     const help = field(page, key).locator(".field-help");
     await expect(help).toBeVisible();
     await expect(help).toHaveText(words);
     const described = await field(page, key).locator("select").getAttribute("aria-describedby");
     expect(described!.split(" ")).toContain(await help.getAttribute("id"));
+  }
+  // The default is the engine that trained the published results; older links keep working.
+  await expect(field(page, "engine").locator("select")).toHaveValue("wasm");
+  for (const engine of ["fused", "tfjs"]) {
+    await page.goto(`/ex1-b?engine=${engine}`);
+    await expect(field(page, "engine").locator("select")).toHaveValue(engine);
   }
 });
 

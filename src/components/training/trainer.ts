@@ -10,6 +10,7 @@
  * good view.
  */
 import type {EngineKind} from "../../core/engine/engine.js";
+import {DEFAULT_ENGINE} from "../../core/engine/engine.js";
 import type {JobKind, JobSpec, JobView, JobViewOptions} from "../../core/live/jobs.js";
 import type {Checkpoint} from "../../core/live/sliced-job.js";
 import type {RunPhase} from "../../core/live/run-progress.js";
@@ -195,7 +196,7 @@ export function start<K extends JobKind = "autoencoder">(
           type: "start",
           kind,
           job,
-          engine: options.engine ?? "fused",
+          engine: options.engine ?? DEFAULT_ENGINE,
           view: options.view,
           reportMs: options.reportMs ?? 100,
           viewMs: options.viewMs ?? 400,

@@ -2,8 +2,8 @@
  * The training worker: runs one job of the shared core (any kind of `jobs.ts`)
  * off the main thread, in slices of a few milliseconds, and posts throttled
  * progress. It can be paused, resumed and stepped one epoch at a time while
- * paused; the page stops it by terminating it. The fused engine
- * needs nothing else; tfjs is loaded only if the job asks for it.
+ * paused; the page stops it by terminating it. The WebAssembly and fused
+ * engines need nothing else; tfjs is loaded only if the job asks for it.
  */
 import type {EngineOptions} from "../../core/engine/engine.js";
 import {createJob} from "../../core/live/jobs.js";

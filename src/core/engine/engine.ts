@@ -2,7 +2,9 @@
  * The one place that decides how a training step is computed. Callers ask for a
  * `StepEngine` and never branch on the kind themselves.
  *
- * - `fused` (default): the typed-array step of `fused.ts`, float64, no dispatch.
+ * - `wasm` (default): the WebAssembly SIMD step of `wasm/wasm-engine.ts`, float32,
+ *   bit-identical in Node and every browser; it trains the published results.
+ * - `fused`: the typed-array step of `fused.ts`, float64, no dispatch.
  * - `tfjs`: TensorFlow.js autodiff and optimisers (`tfjs-engine.ts`), the oracle;
  *   the caller passes its `tf` module, since Node and the browser import tfjs
  *   from different builds.
@@ -11,9 +13,12 @@ import {createFusedEngine} from "./fused.js";
 import type {Problem, StepEngine} from "./problem.js";
 import {createTfjsEngine} from "./tfjs-engine.js";
 import type {Tf} from "./tfjs-engine.js";
+import {createWasmEngine} from "./wasm/wasm-engine.js";
 
-export type EngineKind = "fused" | "tfjs";
-export const ENGINE_KINDS: readonly EngineKind[] = ["fused", "tfjs"];
+export type EngineKind = "wasm" | "fused" | "tfjs";
+export const ENGINE_KINDS: readonly EngineKind[] = ["wasm", "fused", "tfjs"];
+/** The engine that trains the published results, and every run that names none. */
+export const DEFAULT_ENGINE: EngineKind = "wasm";
 
 export interface EngineOptions {
   readonly kind?: EngineKind;
@@ -21,7 +26,8 @@ export interface EngineOptions {
 }
 
 export function createEngine(problem: Problem, params: Float64Array, options: EngineOptions = {}): StepEngine {
-  const kind = options.kind ?? "fused";
+  const kind = options.kind ?? DEFAULT_ENGINE;
+  if (kind === "wasm") return createWasmEngine(problem, params);
   if (kind === "fused") return createFusedEngine(problem, params);
   if (kind === "tfjs") {
     if (!options.tf) throw new Error("the tfjs engine needs the tf module (options.tf)");

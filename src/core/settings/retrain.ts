@@ -6,6 +6,7 @@ import type {ModelName} from "../autoencoder/models.js";
 import {SHEET_HIDDEN} from "../autoencoder/models.js";
 import type {Field, Values} from "./fields.js";
 import type {InitScheme} from "../engine/mlp.js";
+import {DEFAULT_ENGINE, ENGINE_KINDS} from "../engine/engine.js";
 import {SEEDS, SHEET_SETUP} from "../autoencoder/setup.js";
 
 export const RETRAIN_FIELDS: readonly Field[] = [
@@ -30,9 +31,9 @@ export const RETRAIN_FIELDS: readonly Field[] = [
     key: "engine",
     label: "engine",
     kind: "enum",
-    options: ["fused", "tfjs"],
-    value: "fused",
-    help: "Who computes each step. fused: this site's own float64 code, which trained the published results; tfjs: TensorFlow.js's automatic differentiation in float32, slower, as a cross-check."
+    options: [...ENGINE_KINDS],
+    value: DEFAULT_ENGINE,
+    help: "Who computes each step. wasm: WebAssembly (float32, fastest), this site's own code, which trained the published results; fused: the same step in float64 JavaScript; tfjs: TensorFlow.js (the oracle), automatic differentiation in float32, slower, as a cross-check."
   }
 ];
 

@@ -76,6 +76,9 @@ export function createWasmEngine(problem: Problem, initial: Float64Array, option
   const flat = layout(spec);
   const size = flat[nLayers - 1].b + flat[nLayers - 1].out;
   if (initial.length !== size) throw new RangeError(`expected ${size} parameters, got ${initial.length}`);
+  // Frozen layers never change: they are handed back exactly as given, not rounded to float32
+  // (training computes with their float32 rounding all the same).
+  let given = Float64Array.from(initial);
 
   let offset = 0;
   const layers: PaddedLayer[] = flat.map((ly) => {
@@ -212,6 +215,7 @@ export function createWasmEngine(problem: Problem, initial: Float64Array, option
   }
 
   function writeParams(values: Float64Array): void {
+    given = Float64Array.from(values);
     const {f32} = views();
     const base = paramsAt / 4;
     for (const ly of layers) {
@@ -263,7 +267,13 @@ export function createWasmEngine(problem: Problem, initial: Float64Array, option
       // The kernel leaves frozen layers' gradient untouched (zero from the start).
       return {loss, grad};
     },
-    getParams: () => readRegion(paramsAt),
+    getParams() {
+      const out = readRegion(paramsAt);
+      flat.forEach((ly, l) => {
+        if (!trainable[l]) out.set(given.subarray(ly.w, ly.b + ly.out), ly.w);
+      });
+      return out;
+    },
     setParams(next) {
       if (next.length !== size) throw new RangeError(`expected ${size} parameters, got ${next.length}`);
       writeParams(next);

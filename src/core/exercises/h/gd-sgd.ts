@@ -67,7 +67,7 @@ export interface GdSgdPlan {
 }
 
 /**
- * The sizes that fit the build's time budget with today's step (README, "What
+ * The sizes that fit the build's time budget with the WebAssembly step (README, "What
  * the loaders cost"). The budget is the smallest multiple of both epochs
  * (100 and 96 examples) of at least the sheet's 1000 epochs of 100 points.
  */
@@ -78,7 +78,7 @@ export const GD_SGD_PLAN: GdSgdPlan = {
   miniBatch: SHEET_SETUP.batchSize,
   learningRates: {adam: [1e-3, 3e-3, 1e-2, 3e-2, 0.1], sgd: [0.01, 0.03, 0.1, 0.3, 1]},
   sharedLr: {adam: SHEET_SETUP.lr, sgd: 0.1},
-  seeds: {"frozen-decoder": [0], "whole-small": [0], "whole-big": [0]}
+  seeds: {"frozen-decoder": [0, 1, 2], "whole-small": [0, 1, 2], "whole-big": [0, 1, 2]}
 };
 
 /** The page's controls: the problem, the published seed, the mini-batch size, both learning rates, the budget. */

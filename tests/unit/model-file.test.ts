@@ -219,3 +219,13 @@ describe("grading", () => {
 });
 
 
+
+describe("the reader's own points", () => {
+  it("reads CSV with a header, and JSON pairs", async () => {
+    const {parsePoints} = await import("../../src/core/model-file/points.js");
+    assert.deepEqual(Array.from(parsePoints("x1,x2\n0.5,-1\n1.5,0.25\n")), [0.5, -1, 1.5, 0.25]);
+    assert.deepEqual(Array.from(parsePoints("[[1, 2], [3, 4]]")), [1, 2, 3, 4]);
+    assert.throws(() => parsePoints("x1,x2\n1,2,3\n4,5\n"), /Row 1 of the points is not two finite numbers/);
+    assert.throws(() => parsePoints("1,2"), /at least two rows/);
+  });
+});

@@ -109,3 +109,16 @@ export function readerVerdicts(grade: Grade, params: Float64Array, reference: Mo
   const k = published.findIndex((v) => v.prediction.startsWith(row));
   return k < 0 ? [] : [{published: published[k], reader: reader[k]}];
 }
+
+/** "lower than 3 of the 8 published seeds (median 0.0123, range 0.0101–0.0456)". */
+export function placeSentence(place: SeedPlace): string {
+  const range = `median ${place.median.toPrecision(3)}, range ${place.min.toPrecision(3)}–${place.max.toPrecision(3)}`;
+  const higher = place.seeds - place.lower;
+  const where =
+    place.lower === 0
+      ? `lower than every one of the ${place.seeds} published seeds`
+      : higher === 0
+        ? `higher than every one of the ${place.seeds} published seeds`
+        : `lower than ${higher} and higher than ${place.lower} of the ${place.seeds} published seeds`;
+  return `${where} (${range})`;
+}

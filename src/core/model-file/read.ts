@@ -10,6 +10,8 @@ import type {CheckpointInfo} from "./torch-zip.js";
 import {isLegacyTorch, isZip, readTorchZip} from "./torch-zip.js";
 import {looksLikeSafetensors, readSafetensors} from "./safetensors.js";
 import {readJsonStateDict} from "./json-state-dict.js";
+import type {Architecture} from "./architecture.js";
+import {flatParams, inferArchitecture} from "./architecture.js";
 
 export type ModelFormat = "PyTorch zip" | "Lightning checkpoint" | "safetensors" | "JSON state_dict";
 
@@ -63,4 +65,16 @@ export function readModelFile(bytes: Uint8Array): ReadModel {
   }
   checkFinite(dict);
   return {format, dict, checkpoint};
+}
+
+/** A model file read and checked: its format, the architecture it describes and its flat parameters. */
+export interface LoadedModel extends ReadModel {
+  readonly arch: Architecture;
+  readonly params: Float64Array;
+}
+
+export function loadModel(bytes: Uint8Array): LoadedModel {
+  const read = readModelFile(bytes);
+  const arch = inferArchitecture(read.dict);
+  return {...read, arch, params: flatParams(read.dict, arch)};
 }

@@ -229,3 +229,27 @@ describe("the reader's own points", () => {
     assert.throws(() => parsePoints("1,2"), /at least two rows/);
   });
 });
+
+describe("go on with it", () => {
+  it("continues training and runs (g) on the reader's weights, with the best encoder as the bound", async () => {
+    const {continueJob, frozenDecoderJob, bestEncoderMse} = await import("../../src/core/model-file/go-on.js");
+    const {runJob} = await import("../../src/core/exercises/fg/encoder-retrain.js");
+    const {reconstructionMse} = await import("../../src/core/autoencoder/models.js");
+    const dict = readModelFile(bytes("small.safetensors")).dict;
+    const arch = inferArchitecture(dict);
+    const params = flatParams(dict, arch);
+    const spec = specOf(arch);
+    const data = sheetData();
+    const before = reconstructionMse(spec, params, data, 100);
+    const more = runJob(continueJob(arch, "small", params, 20));
+    assert.deepEqual(Array.from(more.start), Array.from(params));
+    assert.ok(reconstructionMse(spec, more.end, data, 100) < before, "more training lowers the MSE");
+    const g = runJob(frozenDecoderJob(arch, "small", params, 20));
+    const decoderFrom = spec.widths.slice(0, spec.encoderLayers + 1).reduce((s, w, l, ws) => (l === 0 ? 0 : s + (ws[l - 1] + 1) * w), 0);
+    assert.deepEqual(Array.from(g.end.subarray(decoderFrom)), Array.from(params.subarray(decoderFrom)), "the decoder stays frozen");
+    assert.notDeepEqual(Array.from(g.start.subarray(0, decoderFrom)), Array.from(params.subarray(0, decoderFrom)), "the encoder is redrawn");
+    const best = bestEncoderMse(spec, params, data);
+    assert.ok(best <= before + 1e-12, `the best encoder (${best}) is at least as good as the reader's own (${before})`);
+    assert.ok(best <= reconstructionMse(spec, g.end, data, 100) + 1e-12);
+  });
+});

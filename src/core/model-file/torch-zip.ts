@@ -8,7 +8,7 @@
  * and nothing in the file is ever executed.
  */
 import {unzipSync} from "fflate";
-import {Parser} from "pickleparser";
+import pickleparser from "pickleparser";
 import type {StateDict, Tensor, TensorDtype} from "./state-dict.js";
 import {ModelFileError, dtypeRefusal, numel} from "./state-dict.js";
 
@@ -69,7 +69,10 @@ class PickledTensor {
   ) {}
 }
 
-function makeParser(): Parser {
+// pickleparser is a UMD bundle: the browser's bundle has only a default export (Node also gives named ones).
+const {Parser} = pickleparser;
+
+function makeParser(): InstanceType<typeof Parser> {
   const names: Record<string, (...args: never[]) => unknown> = {
     "collections.OrderedDict": () => new Map(),
     "torch._utils._rebuild_tensor_v2": (storage: Storage, offset: number, shape: number[], stride: number[]) =>

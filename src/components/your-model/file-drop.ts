@@ -21,7 +21,8 @@ export interface FileDropOptions<T> {
   readonly describe?: (name: string, value: T) => string;
 }
 
-export type FileDrop<T> = HTMLElement & {value: T | undefined};
+/** The value is null until a file is accepted (Observable's view() waits forever on undefined). */
+export type FileDrop<T> = HTMLElement & {value: T | null};
 
 let count = 0;
 
@@ -36,11 +37,11 @@ export function fileDrop<T>(options: FileDropOptions<T>): FileDrop<T> {
     <p class="file-drop-hint">${options.hint}</p>
     ${status}${error}
   </div>` as FileDrop<T>;
-  zone.value = options.initial;
+  zone.value = options.initial ?? null;
 
   const refuse = (name: string, message: string) => {
     error.hidden = false;
-    error.textContent = `${name}: ${message}${zone.value === undefined ? "" : " The model shown below is still the previous one."}`;
+    error.textContent = `${name}: ${message}${zone.value === null ? "" : " The model shown below is still the previous one."}`;
   };
   const take = async (file: File) => {
     try {

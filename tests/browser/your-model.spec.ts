@@ -1,6 +1,8 @@
 // "Check your own model": each fixture written by PyTorch is dropped on the picker and graded with the
 // numbers the core computes in Node; each bad file gives its message and the model shown before stays.
-import {readFileSync} from "node:fs";
+import {mkdtempSync, readFileSync, truncateSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {expect, test} from "@playwright/test";
 import type {Page} from "@playwright/test";
 import {builtData} from "./data.js";
@@ -81,7 +83,10 @@ test("every bad file gives its message, and the model shown before stays", async
     await expect(mse(page)).toHaveAttribute("data-value", String(small.mse));
   }
   // Over 50 MB: refused by its size, before it is read.
-  await picker(page).setInputFiles({name: "huge.pt", mimeType: "application/octet-stream", buffer: Buffer.alloc(51 * 2 ** 20)});
+  const huge = join(mkdtempSync(join(tmpdir(), "your-model-")), "huge.pt");
+  writeFileSync(huge, "");
+  truncateSync(huge, 51 * 2 ** 20);
+  await picker(page).setInputFiles(huge);
   await expect(error).toContainText("over the page's limit of 50 MB");
   await expect(architecture(page)).toHaveText(small.architecture);
 });

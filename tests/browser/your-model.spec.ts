@@ -27,7 +27,7 @@ const architecture = (page: Page) => page.locator("main [data-key=architecture]"
 async function open(page: Page): Promise<void> {
   await page.goto("/your-model");
   // The bundled example (the published big model, seed 0) is graded before anything is dropped.
-  await expect(architecture(page)).toHaveText("{50, 50, 50, 1, 50, 50, 50, 2}");
+  await expect(architecture(page)).toHaveText("{50, 50, 50, 1, 50, 50, 50, 2}", {timeout: 20_000});
   const seed0 = reference.models.big.runs.find((r) => r.seed === 0)!.mse;
   // The loader rounds the published MSE to 6 significant digits; the page recomputes it from the weights (7 digits).
   expect(Math.abs(Number(await mse(page).getAttribute("data-value")) - seed0) / seed0).toBeLessThan(1e-4);

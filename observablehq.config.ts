@@ -10,6 +10,7 @@ export default {
     {name: "Exercise 1 (e): can one number reconstruct every point?", path: "/ex1-e"},
     {name: "Exercise 1 (f)–(g): a frozen decoder and a fresh encoder", path: "/ex1-fg"},
     {name: "Exercise 1 (h): gradient descent against stochastic gradient descent", path: "/ex1-h"},
+    {name: "Check your own model", path: "/your-model"},
     {
       // A section without its own link: a link inside the section's toggle would nest two controls.
       name: "Bonus exercise 2: an MLP playground",

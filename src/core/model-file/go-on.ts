@@ -1,0 +1,50 @@
+/**
+ * What "go on with it" runs on a reader's model, as the autoencoder jobs the
+ * page's worker already runs (`RetrainJob`): more training with the sheet's
+ * settings from the reader's weights, and the experiment of exercise 1 (g) on
+ * the reader's decoder (frozen; the encoder redrawn and retrained), with the
+ * best possible encoder for that decoder to compare with. No DOM.
+ */
+import type {AutoencoderSpec, ModelName} from "../autoencoder/models.js";
+import {encode} from "../autoencoder/models.js";
+import type {RetrainJob} from "../settings/retrain.js";
+import {SHEET_SETUP} from "../autoencoder/setup.js";
+import {bestCodes, meanOverCoordinates, widenedRange} from "../exercises/fg/frozen-decoder.js";
+import {DEFAULT_ENCODER_RETRAIN, reinitSeed} from "../exercises/fg/encoder-retrain.js";
+import type {Architecture} from "./architecture.js";
+
+/** The seed whose stream shuffles the batches (and, for (g), redraws the encoder): the published seed 0's. */
+export const GO_ON_SEED = 0;
+
+function base(arch: Architecture, sheet: ModelName | undefined, params: Float64Array, epochs: number): RetrainJob {
+  return {
+    model: sheet ?? "big",
+    hidden: [...arch.hidden],
+    linear: arch.linear,
+    seed: GO_ON_SEED,
+    lr: SHEET_SETUP.lr,
+    epochs,
+    batchSize: SHEET_SETUP.batchSize,
+    init: SHEET_SETUP.init,
+    optimizer: "adam",
+    initial: Array.from(params),
+    evalEvery: 480
+  };
+}
+
+/** More epochs of the notebook's training (Adam 1e-3, batches of 8), from the reader's weights, with a fresh optimiser. */
+export function continueJob(arch: Architecture, sheet: ModelName | undefined, params: Float64Array, epochs = SHEET_SETUP.epochs): RetrainJob {
+  return base(arch, sheet, params, epochs);
+}
+
+/** Exercise 1 (g) on the reader's model: the decoder frozen, the encoder redrawn (draw 0 of seed 0, as on that page) and retrained. */
+export function frozenDecoderJob(arch: Architecture, sheet: ModelName | undefined, params: Float64Array, epochs = DEFAULT_ENCODER_RETRAIN.epochs): RetrainJob {
+  return {...base(arch, sheet, params, epochs), seed: reinitSeed(GO_ON_SEED, DEFAULT_ENCODER_RETRAIN.draw), reinitEncoder: true, freezeDecoder: true};
+}
+
+/** The best encoder there is for a frozen decoder: each point's best code, searched as on the (g) page, and its MSE. */
+export function bestEncoderMse(spec: AutoencoderSpec, params: Float64Array, data: Float64Array, count = 4001): number {
+  const n = data.length / 2;
+  const [lo, hi] = widenedRange(encode(spec, params, data, n), DEFAULT_ENCODER_RETRAIN.searchWiden);
+  return meanOverCoordinates(bestCodes(spec, params, data, n, {lo, hi, count}).err, 2);
+}

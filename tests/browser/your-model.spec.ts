@@ -1,0 +1,102 @@
+// "Check your own model": each fixture written by PyTorch is dropped on the picker and graded with the
+// numbers the core computes in Node; each bad file gives its message and the model shown before stays.
+import {mkdtempSync, readFileSync, truncateSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {expect, test} from "@playwright/test";
+import type {Page} from "@playwright/test";
+import {builtData} from "./data.js";
+import {loadModel} from "../../src/core/model-file/read.js";
+import {notation, specOf} from "../../src/core/model-file/architecture.js";
+import {gradeModel} from "../../src/core/model-file/grade.js";
+import type {ModelReference} from "../../src/core/model-file/reference.js";
+
+const DIR = "tests/fixtures/model-files/";
+const reference = builtData<ModelReference>("model-reference");
+
+function expected(name: string): {architecture: string; mse: number} {
+  const model = loadModel(new Uint8Array(readFileSync(DIR + name)));
+  const grade = gradeModel(specOf(model.arch), model.params, reference, {sheetActivations: true});
+  return {architecture: notation(model.arch.hidden), mse: grade.mse};
+}
+
+const picker = (page: Page) => page.locator(".file-drop input[type=file]").first();
+const mse = (page: Page) => page.locator("main [data-key=mse]");
+const architecture = (page: Page) => page.locator("main [data-key=architecture]");
+
+async function open(page: Page): Promise<void> {
+  await page.goto("/your-model");
+  // The bundled example (the published big model, seed 0) is graded before anything is dropped.
+  await expect(architecture(page)).toHaveText("{50, 50, 50, 1, 50, 50, 50, 2}", {timeout: 20_000});
+  const seed0 = reference.models.big.runs.find((r) => r.seed === 0)!.mse;
+  // The loader rounds the published MSE to 6 significant digits; the page recomputes it from the weights (7 digits).
+  expect(Math.abs(Number(await mse(page).getAttribute("data-value")) - seed0) / seed0).toBeLessThan(1e-4);
+}
+
+test("the page starts with the published example and its verdicts", async ({page}) => {
+  await open(page);
+  await expect(page.locator("main table.verdicts td.run-reader").first()).toBeVisible();
+  await expect(page.locator("main")).toContainText("of the 8 published seeds");
+});
+
+for (const name of ["notebook-big.ckpt", "notebook-big-state-dict.pt", "small.safetensors", "pca-float64.pt", "small-report.json"]) {
+  test(`dropping ${name} shows its architecture and MSE`, async ({page}) => {
+    await open(page);
+    const want = expected(name);
+    await picker(page).setInputFiles(DIR + name);
+    await expect(architecture(page)).toHaveText(want.architecture);
+    await expect(mse(page)).toHaveAttribute("data-value", String(want.mse));
+    await expect(page.locator(".file-drop-status").first()).toContainText(name);
+    await expect(page.locator(".file-drop-error").first()).toBeHidden();
+  });
+}
+
+const BAD: [string, RegExp][] = [
+  ["bad-not-a-model.txt", /not a model file the page knows/],
+  ["bad-empty.pt", /empty \(0 bytes\)/],
+  ["bad-no-data-pkl.zip", /no data\.pkl/],
+  ["bad-legacy.pt", /legacy format/],
+  ["bad-whole-module.pt", /whole pickled module/],
+  ["bad-truncated.pt", /damaged or cut short/],
+  ["bad-nan.pt", /holds NaN/],
+  ["bad-float16.pt", /stored as float16/],
+  ["bad-bfloat16.pt", /stored as bfloat16/],
+  ["bad-big-endian.pt", /big-endian/],
+  ["bad-widths-do-not-chain.pt", /widths do not chain/],
+  ["bad-no-bottleneck.pt", /No bottleneck of width 1/],
+  ["bad-input-width-3.pt", /takes 3 inputs/]
+];
+
+test("every bad file gives its message, and the model shown before stays", async ({page}) => {
+  test.setTimeout(120_000);
+  await open(page);
+  const small = expected("small.safetensors");
+  await picker(page).setInputFiles(DIR + "small.safetensors");
+  await expect(architecture(page)).toHaveText(small.architecture);
+  const error = page.locator(".file-drop-error").first();
+  for (const [name, message] of BAD) {
+    await picker(page).setInputFiles(DIR + name);
+    await expect(error).toContainText(name);
+    await expect(error).toContainText(message);
+    await expect(error).toContainText("still the previous one");
+    await expect(architecture(page)).toHaveText(small.architecture);
+    await expect(mse(page)).toHaveAttribute("data-value", String(small.mse));
+  }
+  // Over 50 MB: refused by its size, before it is read.
+  const huge = join(mkdtempSync(join(tmpdir(), "your-model-")), "huge.pt");
+  writeFileSync(huge, "");
+  truncateSync(huge, 51 * 2 ** 20);
+  await picker(page).setInputFiles(huge);
+  await expect(error).toContainText("over the page's limit of 50 MB");
+  await expect(architecture(page)).toHaveText(small.architecture);
+});
+
+test("another activation drops the seed comparison; the reader's own points are graded", async ({page}) => {
+  await open(page);
+  await page.getByLabel("tanh").check();
+  await expect(page.locator("main")).toContainText("The published seeds are not compared");
+  await page.getByLabel("the sheet's (ReLU)").check();
+  await page.locator("details.own-points summary").click();
+  await page.locator(".file-drop input[type=file]").nth(1).setInputFiles({name: "points.csv", mimeType: "text/csv", buffer: Buffer.from("x1,x2\n0,0\n1,0.5\n-1,-0.5\n1.5,0.2\n")});
+  await expect(page.locator("main")).toContainText("On your 4 points");
+});

@@ -77,10 +77,10 @@ test("engine and initialisation each have a one-line explanation tied to the con
     expect(described!.split(" ")).toContain(await help.getAttribute("id"));
   }
   // The default is the engine that trained the published results; older links keep working.
-  await expect(field(page, "engine").locator("select")).toHaveValue("wasm");
+  await expect(field(page, "engine").locator("select option:checked")).toHaveText("wasm");
   for (const engine of ["fused", "tfjs"]) {
     await page.goto(`/ex1-b?engine=${engine}`);
-    await expect(field(page, "engine").locator("select")).toHaveValue(engine);
+    await expect(field(page, "engine").locator("select option:checked")).toHaveText(engine);
   }
 });
 

@@ -6,7 +6,17 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  {ignores: ["dist/", "node_modules/", "src/.observablehq/", ".cache/", "src/core/engine/wasm/assembly/", "src/core/engine/wasm/step-binary.ts", "test-results/"]},
+  {
+    ignores: [
+      "dist/",
+      "node_modules/",
+      "src/.observablehq/",
+      ".cache/",
+      "src/core/engine/wasm/assembly/",
+      "src/core/engine/wasm/step-binary.ts",
+      "test-results/"
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -16,9 +26,20 @@ export default tseslint.config(
       // node:test's test/describe/it return promises that the runner itself awaits.
       "@typescript-eslint/no-floating-promises": [
         "error",
-        {allowForKnownSafeCalls: [{from: "package", package: "node:test", name: ["test", "it", "describe", "suite", "before", "after", "beforeEach", "afterEach"]}]}
+        {
+          allowForKnownSafeCalls: [
+            {
+              from: "package",
+              package: "node:test",
+              name: ["test", "it", "describe", "suite", "before", "after", "beforeEach", "afterEach"]
+            }
+          ]
+        }
       ],
-      "@typescript-eslint/no-unused-vars": ["error", {argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none"}]
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        {argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none"}
+      ]
     }
   },
   {
@@ -28,6 +49,15 @@ export default tseslint.config(
   },
   {
     files: ["**/*.mjs", "**/*.js"],
-    languageOptions: {globals: {process: "readonly", console: "readonly", URL: "readonly", setTimeout: "readonly", clearTimeout: "readonly", Buffer: "readonly"}}
+    languageOptions: {
+      globals: {
+        process: "readonly",
+        console: "readonly",
+        URL: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+        Buffer: "readonly"
+      }
+    }
   }
 );

@@ -26,7 +26,8 @@ export default {
   globalStylesheets: ["observablehq:stdlib/inputs.css"],
   // Self-hosted Source Serif 4 (Framework's default serif) and the site's own styles.
   head: `<link rel="icon" href="/favicon.svg" type="image/svg+xml"><script type="module" src="/components/site/site.js"></script>`,
-  footer: "Machine Learning and Physics, sheet 6: an explorable answer. Every number on these pages is computed by the code in this repository.",
+  footer:
+    "Machine Learning and Physics, sheet 6: an explorable answer. Every number on these pages is computed by the code in this repository.",
   style: "style.css",
   search: false,
   toc: true,

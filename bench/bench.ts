@@ -24,10 +24,15 @@ function torchSpeed(): Record<string, unknown> | null {
     const probe = spawnSync(python, ["-c", "import torch"], {stdio: "ignore"});
     if (probe.status !== 0) continue;
     try {
-      const out = execFileSync(python, [join("bench", "torch_bench.py"), "200"], {encoding: "utf8", env: {...process.env, OMP_NUM_THREADS: "1"}});
+      const out = execFileSync(python, [join("bench", "torch_bench.py"), "200"], {
+        encoding: "utf8",
+        env: {...process.env, OMP_NUM_THREADS: "1"}
+      });
       return {python, ...JSON.parse(out)};
     } catch (error) {
-      log(`pytorch: ${python} failed (${error instanceof Error ? error.message.split("\n")[0] : String(error)}); skipped`);
+      log(
+        `pytorch: ${python} failed (${error instanceof Error ? error.message.split("\n")[0] : String(error)}); skipped`
+      );
     }
   }
   return null;
@@ -42,7 +47,10 @@ function coldBuild(): Record<string, number> {
       execFileSync(cmd, a, {cwd: dir, stdio: "ignore"});
       return (Date.now() - t0) / 1000;
     };
-    return {npmCiSeconds: time("npm", ["ci", "--no-audit", "--no-fund"]), buildSeconds: time("npm", ["run", "build"])};
+    return {
+      npmCiSeconds: time("npm", ["ci", "--no-audit", "--no-fund"]),
+      buildSeconds: time("npm", ["run", "build"])
+    };
   } finally {
     rmSync(dir, {recursive: true, force: true});
   }
@@ -53,7 +61,8 @@ log("node: fused, WebAssembly and tfjs steps …");
 const node = await nodeSpeed();
 result.node = node;
 if (!args.has("--no-browser")) {
-  if (!existsSync("dist/ex1-b.html")) throw new Error("no built site: run `npm run build` first, or pass --no-browser");
+  if (!existsSync("dist/ex1-b.html"))
+    throw new Error("no built site: run `npm run build` first, or pass --no-browser");
   log("browser: worker steps and the in-page retrain …");
   result.browser = await browserSpeed();
 }
@@ -76,7 +85,10 @@ if (torch) {
   for (const [path, ms] of Object.entries(paths)) {
     if (!ms) continue;
     ratios[path] = Object.fromEntries(
-      ["pca", "small", "big"].map((m) => [m, round(ms[m] / (torch[m] as {msPerStepPlain: number}).msPerStepPlain, 3)])
+      ["pca", "small", "big"].map((m) => [
+        m,
+        round(ms[m] / (torch[m] as {msPerStepPlain: number}).msPerStepPlain, 3)
+      ])
     );
   }
   result.ratioOverPytorch = ratios;
@@ -91,7 +103,13 @@ process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 /** Issue 15's targets against this run's numbers (null where a part was skipped). */
 function targets(r: Record<string, unknown>): Record<string, boolean | null> {
   const node = r.node as {wasmMsPerStep: Record<string, number>};
-  const browser = r.browser as {workerMsPerStep: {wasm: Record<string, number>}; retrainThreeDefault1000EpochsMs: number; longestMainThreadTaskMs: number} | undefined;
+  const browser = r.browser as
+    | {
+        workerMsPerStep: {wasm: Record<string, number>};
+        retrainThreeDefault1000EpochsMs: number;
+        longestMainThreadTaskMs: number;
+      }
+    | undefined;
   const build = r.coldBuild as {buildSeconds: number} | undefined;
   return {
     bigNodeAtMost0_1ms: node.wasmMsPerStep.big <= 0.1,

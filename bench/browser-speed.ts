@@ -20,7 +20,11 @@ import {REPS, round} from "./node-speed.js";
 const PORT = Number(process.env.BENCH_PORT ?? 4190);
 const BASE = `http://127.0.0.1:${PORT}`;
 
-async function runUntilDone(page: Page, url: string, click: boolean): Promise<{ms: number; longestTaskMs: number}> {
+async function runUntilDone(
+  page: Page,
+  url: string,
+  click: boolean
+): Promise<{ms: number; longestTaskMs: number}> {
   await page.goto(url, {waitUntil: "networkidle"});
   // Let the page finish its first render (fonts, figures) before measuring.
   await page.waitForTimeout(1000);
@@ -36,7 +40,12 @@ async function runUntilDone(page: Page, url: string, click: boolean): Promise<{m
   await page.waitForFunction(
     () => {
       const rows = [...document.querySelectorAll(".progress-row")];
-      return rows.length > 0 && rows.every((r) => r.getAttribute("data-phase") !== "training" && r.getAttribute("data-phase") !== "starting");
+      return (
+        rows.length > 0 &&
+        rows.every(
+          (r) => r.getAttribute("data-phase") !== "training" && r.getAttribute("data-phase") !== "starting"
+        )
+      );
     },
     undefined,
     {timeout: 300_000, polling: 50}
@@ -49,7 +58,10 @@ async function runUntilDone(page: Page, url: string, click: boolean): Promise<{m
 export async function browserSpeed(): Promise<Record<string, unknown>> {
   const server = spawn(process.execPath, ["scripts/serve.mjs", String(PORT)], {stdio: "ignore"});
   await new Promise((r) => setTimeout(r, 500));
-  const browser = await chromium.launch({executablePath: findChromium(), args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]});
+  const browser = await chromium.launch({
+    executablePath: findChromium(),
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+  });
   try {
     const page = await browser.newPage({viewport: {width: 1280, height: 1000}});
     // JavaScript before first interaction, per page: every script resource fetched by then (uncompressed bytes).
@@ -68,7 +80,9 @@ export async function browserSpeed(): Promise<Record<string, unknown>> {
     }
     // Per-model worker speed: each model alone in one worker, through the page's own trainer
     // module, for every engine the reader can choose (tfjs: fewer epochs, its first steps included).
-    const trainer = readdirSync("dist/_import/components/training").find((f) => /^trainer\.[0-9a-f]+\.js$/.test(f));
+    const trainer = readdirSync("dist/_import/components/training").find((f) =>
+      /^trainer\.[0-9a-f]+\.js$/.test(f)
+    );
     if (!trainer) throw new Error("no built trainer module: run npm run build first");
     await page.goto(`${BASE}/ex1-b`);
     const perStep: Record<string, Record<string, number>> = {};
@@ -84,9 +98,25 @@ export async function browserSpeed(): Promise<Record<string, unknown>> {
         const elapsedMs = await page.evaluate(
           async ({url, model, epochs, engine}) => {
             const {start} = await import(url);
-            const hidden = {pca: [1, 2], small: [20, 10, 1, 10, 20, 2], big: [50, 50, 50, 1, 50, 50, 50, 2]}[model];
-            const job = {model, hidden, linear: model === "pca", seed: 0, lr: 1e-3, epochs, batchSize: 8, init: "torch", optimizer: "adam"};
-            const view = {grid: {rect: {x: [-2, 2], y: [-1, 1]}, nx: 8, ny: 4}, curvePoints: 5, curveMargin: 0.1};
+            const hidden = {pca: [1, 2], small: [20, 10, 1, 10, 20, 2], big: [50, 50, 50, 1, 50, 50, 50, 2]}[
+              model
+            ];
+            const job = {
+              model,
+              hidden,
+              linear: model === "pca",
+              seed: 0,
+              lr: 1e-3,
+              epochs,
+              batchSize: 8,
+              init: "torch",
+              optimizer: "adam"
+            };
+            const view = {
+              grid: {rect: {x: [-2, 2], y: [-1, 1]}, nx: 8, ny: 4},
+              curvePoints: 5,
+              curveMargin: 0.1
+            };
             const handle = start([job], () => {}, {view, channel: "bench", viewMs: 1e9, engine});
             const state = await handle.done;
             return state.jobs[0].elapsedMs;
@@ -99,13 +129,19 @@ export async function browserSpeed(): Promise<Record<string, unknown>> {
     // The three default models, 1000 epochs, from the page's button.
     const all = await runUntilDone(page, `${BASE}/ex1-b`, true);
     const engines = await engineWorkerSpeed(await browser.newPage());
-    const pick = (key: keyof EngineComparison, digits = 4) => Object.fromEntries(MODELS.map((m) => [m, round(engines[m][key], digits)]));
+    const pick = (key: keyof EngineComparison, digits = 4) =>
+      Object.fromEntries(MODELS.map((m) => [m, round(engines[m][key], digits)]));
     return {
       workerMsPerStep: perStep,
       retrainThreeDefault1000EpochsMs: all.ms,
       longestMainThreadTaskMs: all.longestTaskMs,
       jsBytesBeforeInteraction: jsBytes,
-      moduleWorker: {repetitions: REPS, fusedMsPerStep: pick("fused"), wasmMsPerStep: pick("wasm"), wasmSpeedupOverFused: pick("speedup", 3)}
+      moduleWorker: {
+        repetitions: REPS,
+        fusedMsPerStep: pick("fused"),
+        wasmMsPerStep: pick("wasm"),
+        wasmSpeedupOverFused: pick("speedup", 3)
+      }
     };
   } finally {
     await browser.close();

@@ -20,9 +20,16 @@ export const MODELS: readonly ModelName[] = ["pca", "small", "big"];
 export const EPOCHS: Readonly<Record<ModelName, number>> = {pca: 1000, small: 1000, big: 300};
 
 /** ms per step over `epochs` epochs after a warm-up of 5, one model (seed 0, batch 8, Adam), one thread. */
-export function msPerStep(name: ModelName, epochs: number, create: EngineFactory = createFusedEngine): number {
+export function msPerStep(
+  name: ModelName,
+  epochs: number,
+  create: EngineFactory = createFusedEngine
+): number {
   const data = rectangleData(SHEET_SETUP.n, createRng(SHEET_SETUP.dataSeed));
-  const run = startAutoencoder({hidden: SHEET_HIDDEN[name], linear: name === "pca", seed: 0, batchSize: 8, init: "torch"}, data);
+  const run = startAutoencoder(
+    {hidden: SHEET_HIDDEN[name], linear: name === "pca", seed: 0, batchSize: 8, init: "torch"},
+    data
+  );
   const loop = new TrainingLoop(create(run.loop.engine.problem, run.initial), run.rng, {batchSize: 8});
   for (let e = 0; e < 5; ++e) loop.runEpoch();
   const t0 = performance.now();

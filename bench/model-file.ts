@@ -17,7 +17,11 @@ const reference = {
   data: Array.from({length: data.length / 2}, (_, i) => [data[2 * i], data[2 * i + 1]]),
   pca: pca2(data, data.length / 2),
   ...DEFAULT_SNAPSHOT_CONFIG,
-  models: {pca: {hidden: [1, 2], linear: true, runs}, small: {hidden: [], linear: false, runs}, big: {hidden: [], linear: false, runs}},
+  models: {
+    pca: {hidden: [1, 2], linear: true, runs},
+    small: {hidden: [], linear: false, runs},
+    big: {hidden: [], linear: false, runs}
+  },
   measures: none
 } as unknown as ModelReference;
 const cpu = () => {
@@ -25,7 +29,11 @@ const cpu = () => {
   return (u.user + u.system) / 1000;
 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-const phases: Record<string, {wall: number[]; cpu: number[]}> = {read: {wall: [], cpu: []}, grade: {wall: [], cpu: []}, verdicts: {wall: [], cpu: []}};
+const phases: Record<string, {wall: number[]; cpu: number[]}> = {
+  read: {wall: [], cpu: []},
+  grade: {wall: [], cpu: []},
+  verdicts: {wall: [], cpu: []}
+};
 const time = <T>(name: string, f: () => T): T => {
   const [w, c] = [performance.now(), cpu()];
   const out = f();
@@ -35,7 +43,9 @@ const time = <T>(name: string, f: () => T): T => {
 };
 for (let rep = 0; rep < 7; ++rep) {
   const model = time("read", () => loadModel(bytes));
-  const grade = time("grade", () => gradeModel(specOf(model.arch), model.params, reference, {sheetActivations: true}));
+  const grade = time("grade", () =>
+    gradeModel(specOf(model.arch), model.params, reference, {sheetActivations: true})
+  );
   // The verdicts need published measures; with none, decoderVerdicts still measures the reader's model (the cost that matters).
   time("verdicts", () => {
     try {
@@ -45,5 +55,10 @@ for (let rep = 0; rep < 7; ++rep) {
     }
   });
 }
-const out = Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, {wallMs: +median(v.wall).toFixed(1), cpuMs: +median(v.cpu).toFixed(1)}]));
+const out = Object.fromEntries(
+  Object.entries(phases).map(([k, v]) => [
+    k,
+    {wallMs: +median(v.wall).toFixed(1), cpuMs: +median(v.cpu).toFixed(1)}
+  ])
+);
 process.stdout.write(`${JSON.stringify(out)}\n`);

@@ -13,18 +13,26 @@ export const REPS = 5;
 
 export async function nodeSpeed(): Promise<Record<string, unknown>> {
   const compared = Object.fromEntries(MODELS.map((m) => [m, compareEngines(m, EPOCHS[m], REPS)]));
-  const pick = (key: "fused" | "wasm" | "speedup", digits = 4) => Object.fromEntries(MODELS.map((m) => [m, round(compared[m][key], digits)]));
+  const pick = (key: "fused" | "wasm" | "speedup", digits = 4) =>
+    Object.fromEntries(MODELS.map((m) => [m, round(compared[m][key], digits)]));
   const tfjs: Record<string, Record<string, number>> = {};
   for (const backend of ["cpu", "wasm"]) {
     await tf.setBackend(backend);
     await tf.ready();
-    tfjs[backend] = Object.fromEntries(MODELS.map((m) => [m, round(msPerStep(m, 15, (p, x) => createEngine(p, x, {kind: "tfjs", tf})))]));
+    tfjs[backend] = Object.fromEntries(
+      MODELS.map((m) => [m, round(msPerStep(m, 15, (p, x) => createEngine(p, x, {kind: "tfjs", tf})))])
+    );
   }
   // Eight big models (the seeds of the report) trained together, one per core at a time.
   const epochs = 200;
   const config = {...DEFAULT_SNAPSHOT_CONFIG, epochs};
   const t0 = performance.now();
-  await runAll(DEFAULT_SNAPSHOT_CONFIG.seeds.map((seed) => ({task: "autoencoderRun" as const, args: ["big", seed, config] as const})));
+  await runAll(
+    DEFAULT_SNAPSHOT_CONFIG.seeds.map((seed) => ({
+      task: "autoencoderRun" as const,
+      args: ["big", seed, config] as const
+    }))
+  );
   const together = (performance.now() - t0) / (DEFAULT_SNAPSHOT_CONFIG.seeds.length * epochs * 12);
   return {
     repetitions: REPS,
@@ -32,7 +40,10 @@ export async function nodeSpeed(): Promise<Record<string, unknown>> {
     wasmMsPerStep: pick("wasm"),
     wasmSpeedupOverFused: pick("speedup", 3),
     tfjsMsPerStep: tfjs,
-    bigEightSeedsTogether: {threads: (await import("node:os")).availableParallelism(), msPerModelStep: round(together)}
+    bigEightSeedsTogether: {
+      threads: (await import("node:os")).availableParallelism(),
+      msPerModelStep: round(together)
+    }
   };
 }
 

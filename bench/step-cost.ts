@@ -36,7 +36,16 @@ function msPerUpdate(problem: ProblemKey, optimizer: "sgd" | "adam", batchSize: 
   const model = problem === "whole-small" ? "small" : "big";
   const initial = frozen ? initParams(sheetModel("big"), "torch", createRng(0)) : undefined;
   const {loop} = startAutoencoder(
-    {hidden: SHEET_HIDDEN[model], linear: false, seed: 1000, batchSize, init: "torch", optimizer: optimizer === "sgd" ? sgd(0.01) : adam(1e-3), freezeDecoder: frozen, reinitEncoder: frozen},
+    {
+      hidden: SHEET_HIDDEN[model],
+      linear: false,
+      seed: 1000,
+      batchSize,
+      init: "torch",
+      optimizer: optimizer === "sgd" ? sgd(0.01) : adam(1e-3),
+      freezeDecoder: frozen,
+      reinitEncoder: frozen
+    },
     data,
     {},
     initial

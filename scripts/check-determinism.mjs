@@ -26,5 +26,7 @@ for (const name of new Set([...Object.keys(a.files), ...Object.keys(b.files)])) 
 }
 rmSync(a.dir, {recursive: true, force: true});
 rmSync(b.dir, {recursive: true, force: true});
-console.log(differ ? `${differ} loader outputs differ` : "every loader output is byte-identical across two cold builds");
+console.log(
+  differ ? `${differ} loader outputs differ` : "every loader output is byte-identical across two cold builds"
+);
 process.exit(differ ? 1 : 0);

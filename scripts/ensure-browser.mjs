@@ -17,7 +17,10 @@ export function ensureChromium() {
   console.log("No Chromium on the PATH: installing Debian's chromium with apt-get …");
   const env = {...process.env, DEBIAN_FRONTEND: "noninteractive"};
   execFileSync("apt-get", ["update", "-qq"], {stdio: "inherit", env});
-  execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], {stdio: "inherit", env});
+  execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], {
+    stdio: "inherit",
+    env
+  });
   path = findChromium();
   if (!path) {
     console.error("apt-get finished but no chromium binary was found.");

@@ -36,9 +36,18 @@ const chromium = ensureChromium();
 console.log(`Chromium: ${chromium}`);
 run("type check", "npx", ["tsc", "--noEmit"]);
 run("lint", "npx", ["eslint", "."]);
-run("unit tests", process.execPath, ["--import", "tsx", "--test", "--test-concurrency=2", "--test-reporter=spec", ...unitTests]);
+run("format", "npx", ["prettier", "--check", "."]);
+run("unit tests", process.execPath, [
+  "--import",
+  "tsx",
+  "--test",
+  "--test-concurrency=2",
+  "--test-reporter=spec",
+  ...unitTests
+]);
 run("build", "npx", ["observable", "build"]);
 run("browser tests", "npx", ["playwright", "test"]);
 console.log("\nPhase times:");
-for (const [label, seconds] of phases) console.log(`  ${label.padEnd(14)} ${seconds.toFixed(1).padStart(7)} s`);
+for (const [label, seconds] of phases)
+  console.log(`  ${label.padEnd(14)} ${seconds.toFixed(1).padStart(7)} s`);
 console.log(`  ${"total".padEnd(14)} ${((Date.now() - suiteStarted) / 1000).toFixed(1).padStart(7)} s`);

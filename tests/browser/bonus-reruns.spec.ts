@@ -20,7 +20,11 @@ interface Run {
 }
 interface Spiral {
   winner: string;
-  candidates: {name: string; run: Run; seeds: {seed: number; query: string; trainLoss: number; testLoss: number}[]}[];
+  candidates: {
+    name: string;
+    run: Run;
+    seeds: {seed: number; query: string; trainLoss: number; testLoss: number}[];
+  }[];
 }
 
 const spiral = builtData<Spiral>("bonus-spiral");
@@ -36,24 +40,57 @@ interface Published {
 }
 
 const published: Published[] = [
-  ...spiral.candidates.filter((c) => c.name === spiral.winner).flatMap((c) => c.seeds.map((s) => ({page: "/bonus-a", name: `${c.name}, seed ${s.seed}`, query: s.query, trainLoss: s.trainLoss, testLoss: s.testLoss}))),
-  ...Object.entries(regularization.runs).map(([kind, r]) => ({page: "/bonus-b", name: kind, query: r.query, trainLoss: r.trainLoss, testLoss: r.testLoss})),
-  ...memorization.runs.map((r) => ({page: "/bonus-c", name: `seed ${r.settings.seed}`, query: r.query, trainLoss: r.trainLoss, testLoss: r.testLoss}))
+  ...spiral.candidates
+    .filter((c) => c.name === spiral.winner)
+    .flatMap((c) =>
+      c.seeds.map((s) => ({
+        page: "/bonus-a",
+        name: `${c.name}, seed ${s.seed}`,
+        query: s.query,
+        trainLoss: s.trainLoss,
+        testLoss: s.testLoss
+      }))
+    ),
+  ...Object.entries(regularization.runs).map(([kind, r]) => ({
+    page: "/bonus-b",
+    name: kind,
+    query: r.query,
+    trainLoss: r.trainLoss,
+    testLoss: r.testLoss
+  })),
+  ...memorization.runs.map((r) => ({
+    page: "/bonus-c",
+    name: `seed ${r.settings.seed}`,
+    query: r.query,
+    trainLoss: r.trainLoss,
+    testLoss: r.testLoss
+  }))
 ];
 
 const allSpiralQueries = spiral.candidates.flatMap((c) => c.seeds.map((s) => s.query));
 
 const playgroundLinks = (page: Page) =>
-  page.locator("main a[href*='bonus?']").evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).search.slice(1)));
+  page
+    .locator("main a[href*='bonus?']")
+    .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).search.slice(1)));
 
-test("every link to the playground on the bonus pages opens a published run, and every published run has a link", async ({page}) => {
+test("every link to the playground on the bonus pages opens a published run, and every published run has a link", async ({
+  page
+}) => {
   for (const path of ["/bonus-a", "/bonus-b", "/bonus-c"]) {
     await page.goto(path);
     await expect(page.locator("main a[href*='bonus?']").first()).toBeVisible({timeout: 30_000});
     const linked = new Set(await playgroundLinks(page));
-    const queries = path === "/bonus-a" ? allSpiralQueries : published.filter((p) => p.page === path).map((r) => r.query);
-    expect([...linked].filter((q) => !queries.includes(q)), `${path}: links to runs that were not published`).toEqual([]);
-    expect(queries.filter((q) => !linked.has(q)), `${path}: published runs without a link`).toEqual([]);
+    const queries =
+      path === "/bonus-a" ? allSpiralQueries : published.filter((p) => p.page === path).map((r) => r.query);
+    expect(
+      [...linked].filter((q) => !queries.includes(q)),
+      `${path}: links to runs that were not published`
+    ).toEqual([]);
+    expect(
+      queries.filter((q) => !linked.has(q)),
+      `${path}: published runs without a link`
+    ).toEqual([]);
   }
 });
 
@@ -65,7 +102,12 @@ for (const run of published) {
     const link = page.locator(`main ${href}`).first();
     await expect(link).toBeAttached({timeout: 30_000});
     // Runs other than the first seed sit in a table the reader opens.
-    if (!(await link.isVisible())) await page.locator("main details", {has: page.locator(href)}).locator("summary").first().click();
+    if (!(await link.isVisible()))
+      await page
+        .locator("main details", {has: page.locator(href)})
+        .locator("summary")
+        .first()
+        .click();
     await expect(link).toBeVisible();
     await link.scrollIntoViewIfNeeded();
     await link.click();

@@ -8,20 +8,33 @@ const expect = playwrightExpect.configure({timeout: 20_000});
 interface Summary {
   bonus: {
     spiral: {architecture: string; trainLoss: number; testLoss: number; medianTestLoss: number};
-    regularization: Record<"none" | "l1" | "l2", {trainLoss: number; testLoss: number; zeroWeightFraction: number; meanAbsWeight: number}>;
-    memorization: {noise: number; trainRatio: number; seeds: number[]; trainLoss: number[]; testLoss: number[]};
+    regularization: Record<
+      "none" | "l1" | "l2",
+      {trainLoss: number; testLoss: number; zeroWeightFraction: number; meanAbsWeight: number}
+    >;
+    memorization: {
+      noise: number;
+      trainRatio: number;
+      seeds: number[];
+      trainLoss: number[];
+      testLoss: number[];
+    };
   };
 }
 interface Spiral {
   winner: string;
-  candidates: {name: string; run: {query: string; testLoss: number; trainLoss: number; settings: {epochs: number}}}[];
+  candidates: {
+    name: string;
+    run: {query: string; testLoss: number; trainLoss: number; settings: {epochs: number}};
+  }[];
 }
 const summary = builtData<Summary>("summary");
 const spiral = builtData<Spiral>("bonus-spiral");
 
 const widget = (page: Page) => page.locator(".playground");
 const epochOf = async (page: Page) => Number(await widget(page).getAttribute("data-epoch"));
-const control = (page: Page, key: string): Locator => page.locator(`.playground-settings .control[data-key=${key}]`);
+const control = (page: Page, key: string): Locator =>
+  page.locator(`.playground-settings .control[data-key=${key}]`);
 
 test("the playground draws its figures at epoch 0, paused", async ({page}) => {
   await page.goto("/bonus");
@@ -91,10 +104,13 @@ test("settings go into the URL and come back from it", async ({page}) => {
 });
 
 test("bad values in the URL fall back to the defaults with a notice", async ({page}) => {
-  await page.goto("/bonus?noise=80&hidden=9,9&features=x1,x9&lr=0.02&dataset=%3Cscript%3Ealert(1)%3C/script%3E&seed=2");
+  await page.goto(
+    "/bonus?noise=80&hidden=9,9&features=x1,x9&lr=0.02&dataset=%3Cscript%3Ealert(1)%3C/script%3E&seed=2"
+  );
   const notice = page.locator(".playground-settings .notice");
   await expect(notice).toBeVisible();
-  for (const key of ["noise", "hidden", "features", "lr", "dataset"]) await expect(notice).toContainText(`${key}=`);
+  for (const key of ["noise", "hidden", "features", "lr", "dataset"])
+    await expect(notice).toContainText(`${key}=`);
   await expect(notice).not.toContainText("seed=");
   expect(await page.evaluate(() => document.querySelectorAll(".playground script").length)).toBe(0);
   await expect(control(page, "noise").locator("input[type=number]")).toHaveValue("0");
@@ -102,7 +118,9 @@ test("bad values in the URL fall back to the defaults with a notice", async ({pa
   await expect(page.locator(".playground-network svg g.node")).toHaveCount(2 + 4 + 2 + 1);
 });
 
-test("the epoch a paused run stands at goes into the URL, and the link reopens the run there", async ({page}) => {
+test("the epoch a paused run stands at goes into the URL, and the link reopens the run there", async ({
+  page
+}) => {
   test.setTimeout(90_000);
   await page.goto("/bonus?dataset=xor&seed=3");
   await expect(widget(page)).toHaveAttribute("data-train-loss", /\d/);
@@ -157,7 +175,10 @@ test("loss and weight axes write plain numbers: no SI prefixes, no fractional ep
     await settled(page);
     const labels = await tickLabels(page, "main");
     expect(labels.length, path).toBeGreaterThan(20);
-    expect(labels.filter((t) => /\d\s*[yzafpnµumkMGT]$/.test(t.trim())), path).toEqual([]);
+    expect(
+      labels.filter((t) => /\d\s*[yzafpnµumkMGT]$/.test(t.trim())),
+      path
+    ).toEqual([]);
   }
   // The playground at epoch 0 and after a few steps: whole epochs only on the x axis.
   await page.goto("/bonus?seed=2");
@@ -166,25 +187,42 @@ test("loss and weight axes write plain numbers: no SI prefixes, no fractional ep
     for (let k = 0; k < steps; ++k) await page.getByRole("button", {name: "Step"}).click();
     await expect.poll(() => epochOf(page)).toBe(steps);
     await expect(page.locator(".playground-loss")).toContainText("epoch");
-    const x = await page.locator('.playground-loss svg [aria-label="x-axis tick label"] text').allTextContents();
+    const x = await page
+      .locator('.playground-loss svg [aria-label="x-axis tick label"] text')
+      .allTextContents();
     expect(x.length).toBeGreaterThan(1);
-    expect(x.every((t) => /^\d[\d,]*$/.test(t)), x.join(" ")).toBe(true);
-    const y = await page.locator('.playground-loss svg [aria-label="y-axis tick label"] text').allTextContents();
+    expect(
+      x.every((t) => /^\d[\d,]*$/.test(t)),
+      x.join(" ")
+    ).toBe(true);
+    const y = await page
+      .locator('.playground-loss svg [aria-label="y-axis tick label"] text')
+      .allTextContents();
     expect(y.filter((t) => /[a-zµ]$/.test(t))).toEqual([]);
   }
 });
 
 /** Bounding boxes of the elements matching `selector` inside the first element matching `root`. */
 async function boxes(page: Page, root: string, selector: string) {
-  return page.locator(root).first().locator(selector).evaluateAll((els) => els.map((e) => {
-    const r = e.getBoundingClientRect();
-    return {x: r.x, y: r.y, right: r.right, bottom: r.bottom, text: e.textContent ?? ""};
-  }));
+  return page
+    .locator(root)
+    .first()
+    .locator(selector)
+    .evaluateAll((els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return {x: r.x, y: r.y, right: r.right, bottom: r.bottom, text: e.textContent ?? ""};
+      })
+    );
 }
-const overlap = (a: {x: number; y: number; right: number; bottom: number}, b: {x: number; y: number; right: number; bottom: number}) =>
-  a.x < b.right && b.x < a.right && a.y < b.bottom && b.y < a.bottom;
+const overlap = (
+  a: {x: number; y: number; right: number; bottom: number},
+  b: {x: number; y: number; right: number; bottom: number}
+) => a.x < b.right && b.x < a.right && a.y < b.bottom && b.y < a.bottom;
 
-test("labels do not sit on curves or axis titles; histogram bars stay inside their axis; panels do not touch", async ({page}) => {
+test("labels do not sit on curves or axis titles; histogram bars stay inside their axis; panels do not touch", async ({
+  page
+}) => {
   // The playground's loss chart at epoch 0: the end labels clear of the y-axis title.
   await page.goto("/bonus");
   await expect(widget(page)).toHaveAttribute("data-train-loss", /\d/);
@@ -198,22 +236,44 @@ test("labels do not sit on curves or axis titles; histogram bars stay inside the
   const chart = page.locator("main .card svg").filter({hasText: "answering 0 everywhere"}).first();
   await expect(chart).toBeVisible();
   const label = (await chart.locator("text", {hasText: "answering 0 everywhere"}).boundingBox())!;
-  const curves = await chart.locator("g[aria-label=line] path").evaluateAll((paths) => paths.map((p) => (p as SVGGraphicsElement).getBoundingClientRect().bottom));
+  const curves = await chart
+    .locator("g[aria-label=line] path")
+    .evaluateAll((paths) => paths.map((p) => (p as SVGGraphicsElement).getBoundingClientRect().bottom));
   expect(label.y).toBeGreaterThanOrEqual(Math.max(...curves));
-  const axisTexts = await boxes(page, "main .card svg:has-text('answering 0 everywhere')", '[aria-label$="axis tick label"] text, [aria-label$="axis label"] text');
+  const axisTexts = await boxes(
+    page,
+    "main .card svg:has-text('answering 0 everywhere')",
+    '[aria-label$="axis tick label"] text, [aria-label$="axis label"] text'
+  );
   expect(axisTexts.length).toBeGreaterThan(4);
-  for (const t of axisTexts) expect(overlap(t, {x: label.x, y: label.y, right: label.x + label.width, bottom: label.y + label.height}), `over "${t.text}"`).toBe(false);
+  for (const t of axisTexts)
+    expect(
+      overlap(t, {x: label.x, y: label.y, right: label.x + label.width, bottom: label.y + label.height}),
+      `over "${t.text}"`
+    ).toBe(false);
   // (b): every bar inside the x axis, the three panels apart.
   await page.goto("/bonus-b");
   const hist = page.locator("main svg").filter({hasText: "exactly 0"}).first();
   await expect(hist).toBeVisible();
-  const axis = await hist.locator('[aria-label="x-axis tick"] path, [aria-label="x-axis tick"] line').evaluateAll((ticks) => {
-    const xs = ticks.map((t) => t.getBoundingClientRect().x);
-    return {lo: Math.min(...xs), hi: Math.max(...xs)};
-  });
-  const bars = await hist.locator("g[aria-label=rect] rect").evaluateAll((rects) => rects.map((r) => r.getBoundingClientRect()).map((b) => ({x: b.x, right: b.right})));
+  const axis = await hist
+    .locator('[aria-label="x-axis tick"] path, [aria-label="x-axis tick"] line')
+    .evaluateAll((ticks) => {
+      const xs = ticks.map((t) => t.getBoundingClientRect().x);
+      return {lo: Math.min(...xs), hi: Math.max(...xs)};
+    });
+  const bars = await hist
+    .locator("g[aria-label=rect] rect")
+    .evaluateAll((rects) =>
+      rects.map((r) => r.getBoundingClientRect()).map((b) => ({x: b.x, right: b.right}))
+    );
   expect(bars.length).toBeGreaterThan(10);
-  const frames = await hist.locator("g[aria-label=frame] rect").evaluateAll((rects) => rects.map((r) => r.getBoundingClientRect()).map((b) => ({x: b.x, right: b.right, top: b.top, bottom: b.bottom})));
+  const frames = await hist
+    .locator("g[aria-label=frame] rect")
+    .evaluateAll((rects) =>
+      rects
+        .map((r) => r.getBoundingClientRect())
+        .map((b) => ({x: b.x, right: b.right, top: b.top, bottom: b.bottom}))
+    );
   expect(frames.length).toBe(3);
   for (const b of bars) {
     expect(b.x).toBeGreaterThanOrEqual(frames[0].x - 0.5);
@@ -223,7 +283,9 @@ test("labels do not sit on curves or axis titles; histogram bars stay inside the
   for (let k = 1; k < frames.length; ++k) expect(frames[k].top - frames[k - 1].bottom).toBeGreaterThan(8);
 });
 
-test("(b) the three 6 × 8 networks are drawn large enough to read, on a desktop and a phone", async ({page}) => {
+test("(b) the three 6 × 8 networks are drawn large enough to read, on a desktop and a phone", async ({
+  page
+}) => {
   for (const width of [1280, 390]) {
     await page.setViewportSize({width, height: 900});
     await page.goto("/bonus-b");
@@ -236,15 +298,22 @@ test("(b) the three 6 × 8 networks are drawn large enough to read, on a desktop
   }
 });
 
-test("small multiples: each thumbnail's download buttons sit under it at button height, desktop and phone", async ({page}) => {
+test("small multiples: each thumbnail's download buttons sit under it at button height, desktop and phone", async ({
+  page
+}) => {
   for (const width of [1280, 390]) {
     await page.setViewportSize({width, height: 900});
-    for (const [path, count] of [["/bonus-a", 9], ["/bonus-c", 5]] as const) {
+    for (const [path, count] of [
+      ["/bonus-a", 9],
+      ["/bonus-c", 5]
+    ] as const) {
       await page.goto(path);
       const thumbs = page.locator(".thumbs figure.thumb");
       await expect(thumbs).toHaveCount(count);
       await expect(thumbs.first().locator(".figure-tools button")).toHaveCount(2);
-      const sizes = await page.locator(".thumbs .figure-tools").evaluateAll((bars) => bars.map((b) => b.getBoundingClientRect().height));
+      const sizes = await page
+        .locator(".thumbs .figure-tools")
+        .evaluateAll((bars) => bars.map((b) => b.getBoundingClientRect().height));
       expect(sizes.length, `${path} at ${width} px`).toBe(count);
       for (const h of sizes) expect(h, `${path} at ${width} px`).toBeLessThan(40);
       // Nothing but thumbnails in the row.
@@ -253,20 +322,30 @@ test("small multiples: each thumbnail's download buttons sit under it at button 
   }
 });
 
-test("at 390 px, table captions wrap inside the column instead of scrolling away with the table", async ({page}) => {
+test("at 390 px, table captions wrap inside the column instead of scrolling away with the table", async ({
+  page
+}) => {
   await page.setViewportSize({width: 390, height: 900});
   for (const path of ["/bonus-a", "/bonus-b", "/bonus-c"]) {
     await page.goto(path);
     await settled(page);
-    await page.evaluate(() => document.querySelectorAll("main details").forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    await page.evaluate(() =>
+      document.querySelectorAll("main details").forEach((d) => ((d as HTMLDetailsElement).open = true))
+    );
     const captions = page.locator("main figure.table-figure > figcaption");
     expect(await captions.count(), path).toBeGreaterThan(0);
-    for (const box of await captions.evaluateAll((cs) => cs.map((c) => ({right: c.getBoundingClientRect().right, scroll: c.scrollWidth, client: c.clientWidth})))) {
+    for (const box of await captions.evaluateAll((cs) =>
+      cs.map((c) => ({right: c.getBoundingClientRect().right, scroll: c.scrollWidth, client: c.clientWidth}))
+    )) {
       expect(box.right, path).toBeLessThanOrEqual(390);
       expect(box.scroll, path).toBeLessThanOrEqual(box.client + 1);
     }
     // Every table still has its name.
-    for (const name of await page.locator("main table[aria-labelledby]").evaluateAll((ts) => ts.map((t) => document.getElementById(t.getAttribute("aria-labelledby")!)?.textContent ?? ""))) {
+    for (const name of await page
+      .locator("main table[aria-labelledby]")
+      .evaluateAll((ts) =>
+        ts.map((t) => document.getElementById(t.getAttribute("aria-labelledby")!)?.textContent ?? "")
+      )) {
       expect(name.length).toBeGreaterThan(10);
     }
   }
@@ -277,14 +356,18 @@ test("generated sentences agree in number", async ({page}) => {
   await settled(page);
   const text = (await page.locator("main").innerText()).replace(/\s+/g, " ");
   expect(text).not.toMatch(/\b(\d+|one|two) of the two lie\b/);
-  expect(text).toMatch(/In the split of seed \d+, (both lie in the (training|test) set|one lies in the training set and one in the test set)\./);
+  expect(text).toMatch(
+    /In the split of seed \d+, (both lie in the (training|test) set|one lies in the training set and one in the test set)\./
+  );
   for (const path of ["/bonus-a", "/bonus-b", "/bonus-c", "/ex1-a", "/ex1-e", "/"]) {
     await page.goto(path);
     await settled(page);
     // Sentences only: table headers ("seed 1 seed 2 …") are not prose.
     const prose = (await page.locator("main p, main li").allInnerTexts()).join(" ").replace(/\s+/g, " ");
     expect(prose, path).not.toMatch(/\b1 (seeds|points|epochs|parameters|directions|segments|terms)\b/);
-    expect(prose, path).not.toMatch(/\b([02-9]|\d{2,}) (seed|point|epoch|parameter|direction|segment|term)\b(?! \d)/);
+    expect(prose, path).not.toMatch(
+      /\b([02-9]|\d{2,}) (seed|point|epoch|parameter|direction|segment|term)\b(?! \d)/
+    );
     expect(prose, path).not.toMatch(/\bseed\(s\)|\bs\)/);
   }
 });
@@ -304,7 +387,9 @@ test("the numbers in the prose are the loaders' numbers", async ({page}) => {
     const r = b.regularization[k];
     await expect(page.locator(`[data-key=${k}-train]`)).toHaveText(r.trainLoss.toFixed(4));
     await expect(page.locator(`[data-key=${k}-test]`)).toHaveText(r.testLoss.toFixed(4));
-    await expect(page.locator(`[data-key=${k}-zero]`)).toHaveText(`${(100 * r.zeroWeightFraction).toFixed(1)} %`);
+    await expect(page.locator(`[data-key=${k}-zero]`)).toHaveText(
+      `${(100 * r.zeroWeightFraction).toFixed(1)} %`
+    );
     await expect(page.locator(`[data-key=${k}-mean]`)).toHaveText(r.meanAbsWeight.toFixed(3));
   }
   // Three weight diagrams side by side; the L1 one draws only its non-zero weights.

@@ -11,7 +11,9 @@ async function typeAndCommit(page: Page, key: string, text: string): Promise<voi
   await box(page, key).press("Enter");
 }
 
-test("a typed value that is not allowed is refused beside its field, marked invalid, and nothing trains", async ({page}) => {
+test("a typed value that is not allowed is refused beside its field, marked invalid, and nothing trains", async ({
+  page
+}) => {
   await page.goto("/ex1-b");
   await expect(page.locator(".source-note")).toContainText("published result");
   const cases: [string, string, RegExp][] = [
@@ -29,7 +31,9 @@ test("a typed value that is not allowed is refused beside its field, marked inva
     await expect(note).toHaveText(message);
     // The reason is announced and tied to the box.
     await expect(note).toHaveAttribute("aria-live", "polite");
-    expect((await box(page, key).getAttribute("aria-describedby"))!.split(" ")).toContain(await note.getAttribute("id"));
+    expect((await box(page, key).getAttribute("aria-describedby"))!.split(" ")).toContain(
+      await note.getAttribute("id")
+    );
     // Leaving the box: it shows the value in use again, the message stays.
     await box(page, key).blur();
     await expect(box(page, key)).toHaveValue(key === "epochs" ? "1000" : "8");
@@ -49,7 +53,9 @@ test("a typed value that is not allowed is refused beside its field, marked inva
   await expect(page).toHaveURL(/\/ex1-b$/);
 });
 
-test("a typed value that is allowed trains exactly as shown, without passing through its first digits", async ({page}) => {
+test("a typed value that is allowed trains exactly as shown, without passing through its first digits", async ({
+  page
+}) => {
   await page.goto("/ex1-b");
   // Typed key by key, slowly: "1", "15" and "150" would each be valid epochs.
   await box(page, "epochs").fill("");
@@ -69,7 +75,13 @@ test("a typed value that is allowed trains exactly as shown, without passing thr
 
 test("engine and initialisation each have a one-line explanation tied to the control", async ({page}) => {
   await page.goto("/ex1-b");
-  for (const [key, words] of [["engine", /wasm: WebAssembly \(float32, fastest\).*fused: .*float64.*tfjs: TensorFlow\.js \(the oracle\)/], ["init", /torch: weights and biases from U.*tfjs: Glorot-normal weights and zero biases/]] as const) {
+  for (const [key, words] of [
+    [
+      "engine",
+      /wasm: WebAssembly \(float32, fastest\).*fused: .*float64.*tfjs: TensorFlow\.js \(the oracle\)/
+    ],
+    ["init", /torch: weights and biases from U.*tfjs: Glorot-normal weights and zero biases/]
+  ] as const) {
     const help = field(page, key).locator(".field-help");
     await expect(help).toBeVisible();
     await expect(help).toHaveText(words);
@@ -84,11 +96,16 @@ test("engine and initialisation each have a one-line explanation tied to the con
   }
 });
 
-test("a link with settings says so at the top of the page, names what it refused, and starts the run when the reader gets there", async ({page}) => {
+test("a link with settings says so at the top of the page, names what it refused, and starts the run when the reader gets there", async ({
+  page
+}) => {
   await page.setViewportSize({width: 1280, height: 800});
   await page.goto("/ex1-cd?batch=16&smallOuter=40&epochs=200&lr=abc");
   const notice = page.locator(".link-notice");
-  await expect(notice).toContainText("In Retrain and watch the decoder: epochs 200, batch size 16 and small: outer width 40. A run with these settings starts when you get there.", {timeout: 20_000});
+  await expect(notice).toContainText(
+    "In Retrain and watch the decoder: epochs 200, batch size 16 and small: outer width 40. A run with these settings starts when you get there.",
+    {timeout: 20_000}
+  );
   await expect(notice).toContainText("lr=abc (not a number)");
   // In the first screen, right under the title.
   const box = (await notice.boundingBox())!;
@@ -98,11 +115,16 @@ test("a link with settings says so at the top of the page, names what it refused
   await expect(page.locator(".progress-row[data-model=big]")).not.toHaveAttribute("data-phase", "done");
   await notice.getByRole("link", {name: "Retrain and watch the decoder"}).click();
   await expect(page).toHaveURL(/#retrain-and-watch-the-decoder$/);
-  for (const m of ["pca", "small", "big"]) await expect(page.locator(`.progress-row[data-model=${m}]`)).toHaveAttribute("data-phase", "done", {timeout: 40_000});
+  for (const m of ["pca", "small", "big"])
+    await expect(page.locator(`.progress-row[data-model=${m}]`)).toHaveAttribute("data-phase", "done", {
+      timeout: 40_000
+    });
   await expect(page.locator(".progress-row[data-model=small] progress")).toHaveAttribute("max", "200");
 });
 
-test("a link to a published seed is announced without promising a run; back to the published result clears the notice", async ({page}) => {
+test("a link to a published seed is announced without promising a run; back to the published result clears the notice", async ({
+  page
+}) => {
   await page.goto("/ex1-b?seed=3");
   const notice = page.locator(".link-notice");
   await expect(notice).toContainText("In Settings: seed 3.");

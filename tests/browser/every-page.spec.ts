@@ -24,14 +24,27 @@ async function axeViolations(page: Page): Promise<{serious: string[]; inMain: st
   return page.evaluate(async () => {
     type Node = {target: string[]};
     type Violation = {id: string; impact?: string; nodes: Node[]};
-    const axe = (window as unknown as {axe: {run(context: Document, options: object): Promise<{violations: Violation[]}>}}).axe;
+    const axe = (
+      window as unknown as {
+        axe: {run(context: Document, options: object): Promise<{violations: Violation[]}>};
+      }
+    ).axe;
     const {violations} = await axe.run(document, {resultTypes: ["violations"]});
     const main = document.querySelector("main");
-    const describe = (v: Violation, nodes: Node[]) => `${v.id} (${v.impact}): ${nodes.length} × ${nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`;
-    const inMain = (n: Node) => n.target.length === 1 && !!main?.contains(document.querySelector(n.target[0]));
+    const describe = (v: Violation, nodes: Node[]) =>
+      `${v.id} (${v.impact}): ${nodes.length} × ${nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(" "))
+        .join(" | ")}`;
+    const inMain = (n: Node) =>
+      n.target.length === 1 && !!main?.contains(document.querySelector(n.target[0]));
     return {
-      serious: violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => describe(v, v.nodes)),
-      inMain: violations.filter((v) => v.id !== "aria-prohibited-attr" && v.nodes.some(inMain)).map((v) => describe(v, v.nodes.filter(inMain)))
+      serious: violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => describe(v, v.nodes)),
+      inMain: violations
+        .filter((v) => v.id !== "aria-prohibited-attr" && v.nodes.some(inMain))
+        .map((v) => describe(v, v.nodes.filter(inMain)))
     };
   });
 }
@@ -51,14 +64,36 @@ const textColour = (page: Page) =>
     const svg = document.querySelector("#observablehq-main svg[class^='plot-']");
     return svg ? getComputedStyle(svg).color : getComputedStyle(document.body).color;
   });
-const luminance = (rgb: string) => rgb.match(/\d+/g)!.slice(0, 3).map(Number).reduce((a, b) => a + b, 0);
+const luminance = (rgb: string) =>
+  rgb
+    .match(/\d+/g)!
+    .slice(0, 3)
+    .map(Number)
+    .reduce((a, b) => a + b, 0);
 
 test("the site has the pages of the report", () => {
-  for (const path of ["/", "/ex1-a", "/ex1-b", "/ex1-cd", "/ex1-e", "/ex1-fg", "/ex1-h", "/bonus", "/bonus-a", "/bonus-b", "/bonus-c"]) expect(pages).toContain(path);
+  for (const path of [
+    "/",
+    "/ex1-a",
+    "/ex1-b",
+    "/ex1-cd",
+    "/ex1-e",
+    "/ex1-fg",
+    "/ex1-h",
+    "/bonus",
+    "/bonus-a",
+    "/bonus-b",
+    "/bonus-c"
+  ])
+    expect(pages).toContain(path);
 });
 
 for (const path of pages) {
-  test(`${path} in the light theme: loads cleanly, is accessible, draws and describes every figure, links live, offers its data, prints`, async ({page, baseURL, request}) => {
+  test(`${path} in the light theme: loads cleanly, is accessible, draws and describes every figure, links live, offers its data, prints`, async ({
+    page,
+    baseURL,
+    request
+  }) => {
     const problems = watch(page, baseURL!);
     await page.emulateMedia({colorScheme: "light"});
     await load(page, path);
@@ -66,7 +101,11 @@ for (const path of pages) {
     expect(problems.failedRequests, "failed requests").toEqual([]);
     expect(problems.outsideRequests, "requests outside the site").toEqual([]);
     // The self-hosted serif is in use, not a fallback.
-    expect(await page.evaluate(async () => (await document.fonts.ready, document.fonts.check('16px "Source Serif 4"')))).toBe(true);
+    expect(
+      await page.evaluate(
+        async () => (await document.fonts.ready, document.fonts.check('16px "Source Serif 4"'))
+      )
+    ).toBe(true);
 
     const axe = await axeViolations(page);
     expect(axe.serious, "axe, light").toEqual([]);
@@ -74,11 +113,20 @@ for (const path of pages) {
 
     const plots = await page.evaluate(() =>
       [...document.querySelectorAll("#observablehq-main svg")]
-        .filter((svg) => /^plot-[0-9a-f]+$/.test(svg.getAttribute("class") ?? "") || svg.classList.contains("network-diagram"))
+        .filter(
+          (svg) =>
+            /^plot-[0-9a-f]+$/.test(svg.getAttribute("class") ?? "") ||
+            svg.classList.contains("network-diagram")
+        )
         .map((svg) => {
           const r = svg.getBoundingClientRect();
           const plot = /^plot-/.test(svg.getAttribute("class") ?? "");
-          return {w: r.width, h: r.height, marks: svg.querySelectorAll("path, circle, rect, line, image, text").length, label: plot ? (svg.getAttribute("aria-label") ?? "").trim() : "-"};
+          return {
+            w: r.width,
+            h: r.height,
+            marks: svg.querySelectorAll("path, circle, rect, line, image, text").length,
+            label: plot ? (svg.getAttribute("aria-label") ?? "").trim() : "-"
+          };
         })
     );
     for (const p of plots) {
@@ -88,8 +136,13 @@ for (const path of pages) {
       expect(p.label, "every plot has a text alternative").not.toBe("");
     }
 
-    const links = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>("a[href]")].map((a) => a.href).filter((h) => h.startsWith(location.origin)));
-    for (const href of new Set(links.map((h) => h.split("#")[0]))) expect((await request.get(href)).status(), href).toBe(200);
+    const links = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLAnchorElement>("a[href]")]
+        .map((a) => a.href)
+        .filter((h) => h.startsWith(location.origin))
+    );
+    for (const href of new Set(links.map((h) => h.split("#")[0])))
+      expect((await request.get(href)).status(), href).toBe(200);
 
     const buttons = page.locator(".data-downloads button");
     expect(await buttons.count(), "data downloads").toBeGreaterThan(0);
@@ -109,13 +162,19 @@ for (const path of pages) {
     expect(pdf.length).toBeGreaterThan(20_000 + 5_000 * Math.min(figures, 10));
   });
 
-  test(`${path} in the dark theme at 390 px: accessible, nothing overflows, figures follow the theme`, async ({page, baseURL}) => {
+  test(`${path} in the dark theme at 390 px: accessible, nothing overflows, figures follow the theme`, async ({
+    page,
+    baseURL
+  }) => {
     const problems = watch(page, baseURL!);
     await page.setViewportSize({width: 390, height: 844});
     await page.emulateMedia({colorScheme: "dark"});
     await load(page, path);
     expect(problems.consoleErrors, "console").toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), "overflow at 390 px").toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      "overflow at 390 px"
+    ).toBeLessThanOrEqual(0);
     const axe = await axeViolations(page);
     expect(axe.serious, "axe, dark").toEqual([]);
     if (strict(path)) expect(axe.inMain, "axe inside main, dark").toEqual([]);

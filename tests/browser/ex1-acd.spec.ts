@@ -6,7 +6,18 @@ interface Snapshot {
   config: {seeds: number[]};
   pca: {optimumMse: number};
   data: number[][];
-  models: Record<string, {params: number; runs: {seed: number; final: {mse: number}; weights: number[]; analysis: {initShape: {pieces: number}}}[]}>;
+  models: Record<
+    string,
+    {
+      params: number;
+      runs: {
+        seed: number;
+        final: {mse: number};
+        weights: number[];
+        analysis: {initShape: {pieces: number}};
+      }[];
+    }
+  >;
 }
 const snap = builtData<Snapshot>("autoencoders");
 
@@ -17,7 +28,8 @@ async function loaded(page: import("@playwright/test").Page): Promise<void> {
 
 test("(a) shows the three networks with their parameter counts and both listings", async ({page}) => {
   await page.goto("/ex1-a");
-  for (const count of ["563", "10,603", "7"]) await expect(page.locator("main .card h3", {hasText: count})).toHaveCount(1);
+  for (const count of ["563", "10,603", "7"])
+    await expect(page.locator("main .card h3", {hasText: count})).toHaveCount(1);
   await expect(page.locator("svg.network-diagram")).toHaveCount(3);
   await expect(page.locator("pre.listing").first()).toContainText("class SmallAutoencoder(nn.Module)");
   await expect(page.locator("pre.listing").nth(1)).toContainText("tf.layers.dense");
@@ -27,12 +39,28 @@ test("(a) shows the three networks with their parameter counts and both listings
 
 test("(a) downloads the trained weights as a PyTorch state_dict", async ({page}) => {
   await page.goto("/ex1-a");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", {name: /Download small weights, seed 0/}).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", {name: /Download small weights, seed 0/}).click()
+  ]);
   expect(download.suggestedFilename()).toBe("autoencoder-small-seed0.json");
-  const dict = JSON.parse(readFileSync(await download.path(), "utf8")) as Record<string, number[] | number[][]>;
+  const dict = JSON.parse(readFileSync(await download.path(), "utf8")) as Record<
+    string,
+    number[] | number[][]
+  >;
   expect(Object.keys(dict)).toEqual([
-    "encoder.0.weight", "encoder.0.bias", "encoder.2.weight", "encoder.2.bias", "encoder.4.weight", "encoder.4.bias",
-    "decoder.0.weight", "decoder.0.bias", "decoder.2.weight", "decoder.2.bias", "decoder.4.weight", "decoder.4.bias"
+    "encoder.0.weight",
+    "encoder.0.bias",
+    "encoder.2.weight",
+    "encoder.2.bias",
+    "encoder.4.weight",
+    "encoder.4.bias",
+    "decoder.0.weight",
+    "decoder.0.bias",
+    "decoder.2.weight",
+    "decoder.2.bias",
+    "decoder.4.weight",
+    "decoder.4.bias"
   ]);
   const w0 = dict["encoder.0.weight"] as number[][];
   expect([w0.length, w0[0].length]).toEqual([20, 2]);
@@ -44,16 +72,21 @@ test("(a) downloads the trained weights as a PyTorch state_dict", async ({page})
 test("(a) the linear model's numbers come from its trained weights", async ({page}) => {
   await page.goto("/ex1-a");
   const w = snap.models.pca.runs.find((r) => r.seed === 0)!.weights;
-  await expect(page.locator("main")).toContainText(`u^\\top w = ${(w[0] * w[3] + w[1] * w[4]).toFixed(4)}`.replace("u^\\top w", "").trim());
+  await expect(page.locator("main")).toContainText(
+    `u^\\top w = ${(w[0] * w[3] + w[1] * w[4]).toFixed(4)}`.replace("u^\\top w", "").trim()
+  );
 });
 
-test("(c)/(d) draws untrained and trained decoder curves, states its verdicts, and follows the controls", async ({page}) => {
+test("(c)/(d) draws untrained and trained decoder curves, states its verdicts, and follows the controls", async ({
+  page
+}) => {
   await page.goto("/ex1-cd");
   await loaded(page);
   const cards = page.locator("#ex1cd-curves .card");
   // The page computes its verdicts and curves from 4 MB of data: allow for a busy machine.
   await expect(cards).toHaveCount(6, {timeout: 20_000});
-  for (let i = 0; i < 6; ++i) await expect(cards.nth(i).locator("svg g[aria-label=link]").first()).toBeVisible();
+  for (let i = 0; i < 6; ++i)
+    await expect(cards.nth(i).locator("svg g[aria-label=link]").first()).toBeVisible();
   const table = page.locator("table.verdicts tbody tr");
   await expect(table).toHaveCount(7);
   const held = await page.locator("table.verdicts .verdict.held").count();
@@ -61,14 +94,21 @@ test("(c)/(d) draws untrained and trained decoder curves, states its verdicts, a
   // Zero biases give two rays: the untrained titles report the pieces on a fixed interval.
   await page.getByRole("radio", {name: "TensorFlow.js (zero biases)"}).check();
   await page.getByRole("radio", {name: "a fixed interval [−a, a]"}).check();
-  await expect(cards.nth(2)).toContainText(/untrained \(TensorFlow\.js init, seed 0\): (1 piece|2 pieces) on \[-3\.00, 3\.00\]/);
-  await expect(cards.nth(4)).toContainText(/untrained \(TensorFlow\.js init, seed 0\): (1 piece|2 pieces) on \[-3\.00, 3\.00\]/);
+  await expect(cards.nth(2)).toContainText(
+    /untrained \(TensorFlow\.js init, seed 0\): (1 piece|2 pieces) on \[-3\.00, 3\.00\]/
+  );
+  await expect(cards.nth(4)).toContainText(
+    /untrained \(TensorFlow\.js init, seed 0\): (1 piece|2 pieces) on \[-3\.00, 3\.00\]/
+  );
 });
 
 test("(d) linked view: pointing at a data point draws its reconstruction arrow", async ({page}) => {
   await page.goto("/ex1-cd");
   await loaded(page);
-  const figure = page.locator("#ex1cd-linked figure svg:not(.legend), #ex1cd-linked > div > svg").filter({has: page.locator("g[aria-label=dot]")}).first();
+  const figure = page
+    .locator("#ex1cd-linked figure svg:not(.legend), #ex1cd-linked > div > svg")
+    .filter({has: page.locator("g[aria-label=dot]")})
+    .first();
   await figure.scrollIntoViewIfNeeded();
   const dot = figure.locator("g[aria-label=dot] circle").first();
   const box = await dot.boundingBox();
@@ -92,7 +132,9 @@ test("(d) the history scrubber moves the map, the curve and the loss marker toge
   await expect(page.locator("#watching-it-train ~ div .card").first()).toContainText("epoch 1000: MSE");
 });
 
-test("(d) every view is a link: seed, interval, initialisation, point, models and epoch go into the URL and come back", async ({page}) => {
+test("(d) every view is a link: seed, interval, initialisation, point, models and epoch go into the URL and come back", async ({
+  page
+}) => {
   await page.goto("/ex1-cd");
   await loaded(page);
   await page.locator(".switch .field[data-key=curveSeed] select").selectOption("3");
@@ -109,10 +151,14 @@ test("(d) every view is a link: seed, interval, initialisation, point, models an
   await page.goto(url);
   await loaded(page);
   const cards = page.locator("#ex1cd-curves .card");
-  await expect(cards.nth(2)).toContainText("small, untrained (TensorFlow.js init, seed 3)", {timeout: 20_000});
+  await expect(cards.nth(2)).toContainText("small, untrained (TensorFlow.js init, seed 3)", {
+    timeout: 20_000
+  });
   await expect(cards.nth(2)).toContainText("on [-5.00, 5.00]");
   await expect(cards.nth(3)).toContainText("trained (published, seed 3)");
-  await expect(page.locator(".link-notice")).toContainText("In (d) What the decoders draw: seed 3, latent interval a fixed interval [−a, a], a (fixed interval) 5 and untrained: initialisation TensorFlow.js (zero biases).");
+  await expect(page.locator(".link-notice")).toContainText(
+    "In (d) What the decoders draw: seed 3, latent interval a fixed interval [−a, a], a (fixed interval) 5 and untrained: initialisation TensorFlow.js (zero biases)."
+  );
   // The other views.
   await page.goto("/ex1-cd?pointModel=small&point=17&historyModel=pca&historyEpoch=200");
   await loaded(page);
@@ -129,7 +175,9 @@ test("(d) every view is a link: seed, interval, initialisation, point, models an
   await expect(page.locator(".link-notice")).toContainText("point=abc (not a number)");
 });
 
-test("(d) a data point can be chosen with the keyboard or by a click or tap, and its arrow and numbers follow", async ({page}) => {
+test("(d) a data point can be chosen with the keyboard or by a click or tap, and its arrow and numbers follow", async ({
+  page
+}) => {
   await page.goto("/ex1-cd");
   await loaded(page);
   await expect(page.locator(".point-readout")).toBeVisible({timeout: 20_000});
@@ -140,7 +188,10 @@ test("(d) a data point can be chosen with the keyboard or by a click or tap, and
   const [x1, x2] = snap.data[16];
   const readout = page.locator(".point-readout");
   await expect(readout).toContainText(`Point 17 at (${x1.toFixed(3)}, ${x2.toFixed(3)}) has the code z = `);
-  const figure = page.locator("#ex1cd-linked svg[class^=plot-]").filter({has: page.locator("g[aria-label=dot]")}).first();
+  const figure = page
+    .locator("#ex1cd-linked svg[class^=plot-]")
+    .filter({has: page.locator("g[aria-label=dot]")})
+    .first();
   await expect(figure).toContainText("point 17: z = ");
   await expect(figure.locator("g[aria-label=arrow] path")).toHaveCount(1);
   // The slider's arrow keys step through the points.
@@ -158,13 +209,18 @@ test("(d) a data point can be chosen with the keyboard or by a click or tap, and
   await expect(page).toHaveURL(/[?&]point=42\b/);
 });
 
-test("(d) frames hold the whole decoder curve, mark where one leaves, and explain the untrained dots", async ({page}) => {
+test("(d) frames hold the whole decoder curve, mark where one leaves, and explain the untrained dots", async ({
+  page
+}) => {
   await page.goto("/ex1-cd");
   await loaded(page);
   const cards = page.locator("#ex1cd-curves .card");
   await expect(cards).toHaveCount(6, {timeout: 20_000});
   // Seed 0's trained small decoder runs above the rectangle: the frame holds it.
-  const trainedSmall = cards.nth(3).locator("svg[class^=plot-]").filter({has: page.locator("rect[aria-label=frame]")});
+  const trainedSmall = cards
+    .nth(3)
+    .locator("svg[class^=plot-]")
+    .filter({has: page.locator("rect[aria-label=frame]")});
   const frame = (await trainedSmall.locator("rect[aria-label=frame]").boundingBox())!;
   const curve = (await trainedSmall.locator("g[aria-label=link]").last().boundingBox())!;
   expect(curve.y).toBeGreaterThanOrEqual(frame.y - 2);
@@ -172,14 +228,21 @@ test("(d) frames hold the whole decoder curve, mark where one leaves, and explai
   expect(curve.x + curve.width).toBeLessThanOrEqual(frame.x + frame.width + 2);
   await expect(cards.nth(3)).not.toContainText("leaves the frame");
   // The untrained curves that show as a dot are circled and explained on the figure.
-  for (const k of [2, 4]) await expect(cards.nth(k).locator("svg[class^=plot-]").last()).toContainText("the whole curve lies inside the ring");
+  for (const k of [2, 4])
+    await expect(cards.nth(k).locator("svg[class^=plot-]").last()).toContainText(
+      "the whole curve lies inside the ring"
+    );
   // Rays far beyond the rectangle: cut at the frame's limit, and the exits marked.
   await page.goto("/ex1-cd?interval=fixed&a=20&untrained=tfjs");
   await loaded(page);
-  await expect(page.locator("#ex1cd-curves .card").nth(4)).toContainText("the curve leaves the frame", {timeout: 20_000});
+  await expect(page.locator("#ex1cd-curves .card").nth(4)).toContainText("the curve leaves the frame", {
+    timeout: 20_000
+  });
 });
 
-test("(c)/(d) text: captions do not say left and right, numbers agree with their nouns, no −0.00, plain-number loss axes", async ({page}) => {
+test("(c)/(d) text: captions do not say left and right, numbers agree with their nouns, no −0.00, plain-number loss axes", async ({
+  page
+}) => {
   await page.goto("/ex1-cd?interval=fixed&a=3&untrained=tfjs");
   await loaded(page);
   const caption = page.locator("p", {hasText: "Each row is one architecture"});
@@ -189,16 +252,25 @@ test("(c)/(d) text: captions do not say left and right, numbers agree with their
   const text = await page.locator("main").innerText();
   expect(text).not.toMatch(/\b1 (pieces|turns|epochs|seeds|times)\b/);
   expect(text).not.toMatch(/[-−]0\.0+\b/);
-  const ticks = await page.locator("#watching-it-train ~ div .card").nth(1).locator("g[aria-label='y-axis tick label'] text").allTextContents();
+  const ticks = await page
+    .locator("#watching-it-train ~ div .card")
+    .nth(1)
+    .locator("g[aria-label='y-axis tick label'] text")
+    .allTextContents();
   expect(ticks.filter(Boolean).length).toBeGreaterThan(1);
   for (const t of ticks) expect(t).toMatch(/^(\d+(\.\d+)?)?$/);
 });
 
-test("(c)/(d) after a retrain: the published curve stays under the reader's, and the verdicts are computed for the reader's run", async ({page}) => {
+test("(c)/(d) after a retrain: the published curve stays under the reader's, and the verdicts are computed for the reader's run", async ({
+  page
+}) => {
   await page.goto("/ex1-cd?epochs=60#retrain-and-watch-the-decoder");
   await loaded(page);
   await page.locator("#ex1cd-live").scrollIntoViewIfNeeded();
-  for (const m of ["pca", "small", "big"]) await expect(page.locator(`.progress-row[data-model=${m}]`)).toHaveAttribute("data-phase", "done", {timeout: 40_000});
+  for (const m of ["pca", "small", "big"])
+    await expect(page.locator(`.progress-row[data-model=${m}]`)).toHaveAttribute("data-phase", "done", {
+      timeout: 40_000
+    });
   const panels = page.locator("#ex1cd-live .card");
   for (let k = 0; k < 3; ++k) {
     await expect(panels.nth(k)).toContainText("your run");
@@ -212,10 +284,21 @@ test("(c)/(d) after a retrain: the published curve stays under the reader's, and
   await expect(table.locator("thead")).toContainText("measured: your run");
   // The untrained rows of seed 0 are the same draws as the published seed 0: the same functions give the same counts.
   const pieces = snap.models.small.runs.find((r) => r.seed === 0)!.analysis.initShape.pieces;
-  await expect(table.locator("tbody tr").nth(2).locator("td").nth(3)).toContainText(`${pieces} piece${pieces === 1 ? "" : "s"}; length`);
-  await expect(page.locator("main")).toContainText(/In the published runs, \d of 7 predictions held; in your run, \d of 7( \(not: [^)]*\))?\./);
-  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", {name: "your decoder curves (CSV)"}).click()]);
+  await expect(table.locator("tbody tr").nth(2).locator("td").nth(3)).toContainText(
+    `${pieces} piece${pieces === 1 ? "" : "s"}; length`
+  );
+  await expect(page.locator("main")).toContainText(
+    /In the published runs, \d of 7 predictions held; in your run, \d of 7( \(not: [^)]*\))?\./
+  );
+  const [csv] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", {name: "your decoder curves (CSV)"}).click()
+  ]);
   expect(csv.suggestedFilename()).toBe("ex1cd-decoder-curves-yours-seed0_epochs60.csv");
-  expect(readFileSync(await csv.path(), "utf8").split("\n")[0]).toBe("run,seed,lr,epochs,batch,init,optimizer,smallOuter,smallInner,bigWidth,bigDepth,engine,model,epoch,z,x1,x2");
-  await expect(page.getByRole("button", {name: "Download your big weights as a PyTorch state_dict"})).toBeVisible();
+  expect(readFileSync(await csv.path(), "utf8").split("\n")[0]).toBe(
+    "run,seed,lr,epochs,batch,init,optimizer,smallOuter,smallInner,bigWidth,bigDepth,engine,model,epoch,z,x1,x2"
+  );
+  await expect(
+    page.getByRole("button", {name: "Download your big weights as a PyTorch state_dict"})
+  ).toBeVisible();
 });

@@ -41,7 +41,11 @@ interface Entry {
   gapToBest: (number | null)[];
 }
 interface Summary {
-  ex1: {seeds: number[]; retrain: Record<"mseBefore" | "mseAfterReinit" | "mseAfterRetrain" | "optimalEncoderMse", number[]>; retrainSweep: Entry[]};
+  ex1: {
+    seeds: number[];
+    retrain: Record<"mseBefore" | "mseAfterReinit" | "mseAfterRetrain" | "optimalEncoderMse", number[]>;
+    retrainSweep: Entry[];
+  };
 }
 const retrain = builtData<Retrain>("encoder-retrain");
 const sweep = builtData<Sweep>("retrain-sweep");
@@ -72,12 +76,21 @@ test("ex1.retrainSweep covers at least six learning rates from 1e-4 to 3e-2 and 
   expect(lengths).toEqual(sweep.plan.lengths);
   expect(lengths[0]).toBe(1000);
   expect(lengths.length).toBeGreaterThanOrEqual(2);
-  for (const lr of rates) for (const epochs of lengths) expect(E.find((e) => e.learningRate === lr && e.epochs === epochs), `${lr} ${epochs}`).toBeDefined();
+  for (const lr of rates)
+    for (const epochs of lengths)
+      expect(
+        E.find((e) => e.learningRate === lr && e.epochs === epochs),
+        `${lr} ${epochs}`
+      ).toBeDefined();
   for (const e of E) {
-    const runs = sweep.runs.filter((r) => r.learningRate === e.learningRate && r.outcomes.some((o) => o.epochs === e.epochs)).sort((a, b) => a.seed - b.seed);
+    const runs = sweep.runs
+      .filter((r) => r.learningRate === e.learningRate && r.outcomes.some((o) => o.epochs === e.epochs))
+      .sort((a, b) => a.seed - b.seed);
     expect(e.seeds).toEqual(runs.map((r) => r.seed));
     expect(e.finalMse).toEqual(runs.map((r) => r.outcomes.find((o) => o.epochs === e.epochs)!.mse));
-    expect(e.fractionAtBestCode).toEqual(runs.map((r) => r.outcomes.find((o) => o.epochs === e.epochs)!.fractionAtBestCode));
+    expect(e.fractionAtBestCode).toEqual(
+      runs.map((r) => r.outcomes.find((o) => o.epochs === e.epochs)!.fractionAtBestCode)
+    );
   }
   // The published rate's first length is the published runs, not trained twice.
   const published = E.find((e) => e.learningRate === sweep.publishedLr && e.epochs === 1000)!;
@@ -85,7 +98,9 @@ test("ex1.retrainSweep covers at least six learning rates from 1e-4 to 3e-2 and 
   expect(published.finalMse).toEqual(summary.ex1.retrain.mseAfterRetrain);
 });
 
-test("exercise 1 (f)–(g) draws its figures and its tables, and its verdicts quote the loaders' numbers", async ({page}) => {
+test("exercise 1 (f)–(g) draws its figures and its tables, and its verdicts quote the loaders' numbers", async ({
+  page
+}) => {
   await page.goto("/ex1-fg");
   const m = main(page);
   await expect(m.locator(".source-note").first()).toContainText("published result");
@@ -102,7 +117,9 @@ test("exercise 1 (f)–(g) draws its figures and its tables, and its verdicts qu
   await expect(first).toContainText(f4(retrain.runs[0].optimalEncoderMse));
   // The sweep: two figures, a table with a row per learning rate and length quoting the summary's medians.
   const E = summary.ex1.retrainSweep;
-  await expect(m.locator(".card").filter({hasText: "fraction of points at their best code"}).locator("svg").first()).toBeVisible();
+  await expect(
+    m.locator(".card").filter({hasText: "fraction of points at their best code"}).locator("svg").first()
+  ).toBeVisible();
   const sweepTable = m.locator("table").filter({hasText: "below old loss"});
   await expect(sweepTable.locator("tbody tr")).toHaveCount(E.length);
   for (const e of E) {
@@ -111,13 +128,20 @@ test("exercise 1 (f)–(g) draws its figures and its tables, and its verdicts qu
   }
   // The verdicts come from the summary.
   const R = summary.ex1.retrain;
-  await expect(m).toContainText(`median MSE of ${f4(median(R.optimalEncoderMse))} against ${f4(median(R.mseBefore))}`);
+  await expect(m).toContainText(
+    `median MSE of ${f4(median(R.optimalEncoderMse))} against ${f4(median(R.mseBefore))}`
+  );
   await expect(m).toContainText(`median MSE of ${median(R.mseAfterReinit).toFixed(3)}`);
   await expect(m).toContainText(`at a median MSE of ${median(R.mseAfterRetrain).toFixed(3)}`);
   await expect(m.locator("li", {hasText: "F1"}).last()).toContainText("F1 holds, at every learning rate");
   const lowest = Math.min(...E.flatMap((e) => e.finalMse.filter((x): x is number => x !== null)));
-  const anyBelowOld = sweep.runs.some((r) => r.outcomes.some((o) => o.mse !== null && o.mse < retrain.runs.find((p) => p.seed === r.seed)!.mseBefore));
-  if (!anyBelowOld) await expect(m.locator("li", {hasText: "F3"}).last()).toContainText(`the lowest final MSE is ${f4(lowest)}`);
+  const anyBelowOld = sweep.runs.some((r) =>
+    r.outcomes.some((o) => o.mse !== null && o.mse < retrain.runs.find((p) => p.seed === r.seed)!.mseBefore)
+  );
+  if (!anyBelowOld)
+    await expect(m.locator("li", {hasText: "F3"}).last()).toContainText(
+      `the lowest final MSE is ${f4(lowest)}`
+    );
   await expect(m).toContainText("Why the learning rate decides");
 });
 
@@ -129,10 +153,14 @@ test("the seed comes from the URL, and refused values are named", async ({page})
   await expect(notice).toContainText("lr=abc");
   await expect(notice).toContainText("epochs=-4");
   const run = retrain.runs.find((r) => r.seed === seed)!;
-  await expect(page.locator("#ex1fg-figures")).toContainText(`old encoder, seed ${seed}: ${f4(run.mseBefore)}`);
+  await expect(page.locator("#ex1fg-figures")).toContainText(
+    `old encoder, seed ${seed}: ${f4(run.mseBefore)}`
+  );
 });
 
-test("a retrain in the page is drawn over the published result, measured by the same functions, and downloadable with its settings", async ({page}) => {
+test("a retrain in the page is drawn over the published result, measured by the same functions, and downloadable with its settings", async ({
+  page
+}) => {
   test.setTimeout(90_000);
   await page.goto("/ex1-fg?epochs=30&lr=0.003");
   await expect(row(page)).toHaveAttribute("data-phase", "done", {timeout: 60_000});
@@ -154,16 +182,26 @@ test("a retrain in the page is drawn over the published result, measured by the 
   await expect(table.locator("tbody tr")).toHaveCount(retrain.runs.length + 1);
   await expect(table.locator("tbody tr").first()).toContainText("your run, seed 0");
   await expect(table.locator("tbody tr").first()).toContainText(mse.toFixed(4));
-  await expect(main(page)).toContainText(`Your run. For your run (seed 0: learning rate 0.003, 30 epochs): MSE ${mse.toFixed(4)}`);
+  await expect(main(page)).toContainText(
+    `Your run. For your run (seed 0: learning rate 0.003, 30 epochs): MSE ${mse.toFixed(4)}`
+  );
   // Downloads carry the settings; the weights load as a state_dict of the big model.
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", {name: /your retrained weights/}).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", {name: /your retrained weights/}).click()
+  ]);
   expect(file.suggestedFilename()).toBe("ex1fg-big-state-dict_your-run_seed0_draw0_lr0.003_epochs30.json");
   const dict = JSON.parse(readFileSync(await file.path(), "utf8")) as Record<string, number[][]>;
   expect(dict["encoder.0.weight"]).toHaveLength(50);
   expect(dict["encoder.0.weight"][0]).toHaveLength(2);
   expect(dict["decoder.6.weight"]).toHaveLength(2);
-  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", {name: /your run: learning curve/}).click()]);
-  const lines = readFileSync(await csv.path(), "utf8").trim().split("\n");
+  const [csv] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", {name: /your run: learning curve/}).click()
+  ]);
+  const lines = readFileSync(await csv.path(), "utf8")
+    .trim()
+    .split("\n");
   expect(lines[0]).toBe("run,seed,draw,lr,epochs,examples,updates,mse");
   expect(lines[1]).toMatch(/^your run,0,0,0.003,30,0,0,/);
   await page.getByRole("button", {name: "Back to the published result"}).click();

@@ -15,9 +15,17 @@ for (const width of [1280, 390]) {
       await page.goto(path);
       await page.waitForLoadState("networkidle");
       await expect(page.locator("main observablehq-loading")).toHaveCount(0, {timeout: 30_000});
-      const plots = await page.locator("main svg[class^='plot-']").evaluateAll((svgs) => svgs.filter((s) => /^plot-[0-9a-f]+$/.test(s.getAttribute("class") ?? "")).length);
+      const plots = await page
+        .locator("main svg[class^='plot-']")
+        .evaluateAll(
+          (svgs) => svgs.filter((s) => /^plot-[0-9a-f]+$/.test(s.getAttribute("class") ?? "")).length
+        );
       await expect(page.locator("main .figure-tools")).toHaveCount(plots);
-      const bars = await page.locator("main .figure-tools").evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({height: r.height, right: r.right})));
+      const bars = await page
+        .locator("main .figure-tools")
+        .evaluateAll((els) =>
+          els.map((e) => e.getBoundingClientRect()).map((r) => ({height: r.height, right: r.right}))
+        );
       for (const bar of bars) {
         expect(bar.height).toBeLessThan(40);
         expect(bar.right).toBeLessThanOrEqual(width + 1);

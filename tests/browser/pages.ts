@@ -20,12 +20,14 @@ export interface PageProblems {
 export function watch(page: Page, origin: string): PageProblems {
   const problems: PageProblems = {consoleErrors: [], failedRequests: [], outsideRequests: []};
   page.on("console", (m) => {
-    if (m.type() === "error" || m.type() === "warning") problems.consoleErrors.push(`${m.type()}: ${m.text()}`);
+    if (m.type() === "error" || m.type() === "warning")
+      problems.consoleErrors.push(`${m.type()}: ${m.text()}`);
   });
   page.on("pageerror", (e) => problems.consoleErrors.push(`pageerror: ${e.message}`));
   page.on("request", (r) => {
     const url = r.url();
-    if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) problems.outsideRequests.push(url);
+    if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:"))
+      problems.outsideRequests.push(url);
   });
   page.on("requestfailed", (r) => problems.failedRequests.push(`${r.url()} (${r.failure()?.errorText})`));
   page.on("response", (r) => {

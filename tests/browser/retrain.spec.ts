@@ -10,13 +10,20 @@ interface Snapshot {
 const snap = builtData<Snapshot>("autoencoders");
 
 const row = (page: Page, model: string) => page.locator(`.progress-row[data-model=${model}]`);
-const slider = (page: Page, label: string) => page.locator("form.settings label", {hasText: new RegExp(`^${label}$`)}).locator("..").locator("input[type=number]");
+const slider = (page: Page, label: string) =>
+  page
+    .locator("form.settings label", {hasText: new RegExp(`^${label}$`)})
+    .locator("..")
+    .locator("input[type=number]");
 
 async function waitForRun(page: Page, models = ["pca", "small", "big"], timeout = 40_000): Promise<void> {
-  for (const m of models) await expect(row(page, m)).toHaveAttribute("data-phase", /done|diverged|stopped|failed/, {timeout});
+  for (const m of models)
+    await expect(row(page, m)).toHaveAttribute("data-phase", /done|diverged|stopped|failed/, {timeout});
 }
 
-test("a changed setting retrains all three models in the page, with progress, and goes into the URL", async ({page}) => {
+test("a changed setting retrains all three models in the page, with progress, and goes into the URL", async ({
+  page
+}) => {
   await page.goto("/ex1-b");
   await expect(page.locator(".source-note")).toContainText("published result");
   const epochs = slider(page, "epochs");
@@ -37,7 +44,9 @@ test("a changed setting retrains all three models in the page, with progress, an
 });
 
 test("the URL restores the settings, and refused values are named", async ({page}) => {
-  await page.goto("/ex1-b?epochs=40&seed=3&lr=abc&batch=-2&init=%3Cscript%3Ealert(1)%3C/script%3E&bigWidth=1e9");
+  await page.goto(
+    "/ex1-b?epochs=40&seed=3&lr=abc&batch=-2&init=%3Cscript%3Ealert(1)%3C/script%3E&bigWidth=1e9"
+  );
   await expect(slider(page, "epochs")).toHaveValue("40");
   await expect(slider(page, "seed")).toHaveValue("3");
   const notice = page.locator("form.settings .notice");
@@ -76,9 +85,13 @@ test("a diverging run stops at once with a message, and the page keeps working",
   await page.goto("/ex1-b?optimizer=sgd&lr=1&epochs=100");
   await waitForRun(page);
   await expect(row(page, "pca")).toHaveAttribute("data-phase", "diverged");
-  await expect(row(page, "pca").locator(".progress-message")).toContainText(/The loss became (NaN|Infinity|-Infinity) in epoch \d+/);
+  await expect(row(page, "pca").locator(".progress-message")).toContainText(
+    /The loss became (NaN|Infinity|-Infinity) in epoch \d+/
+  );
   // Its latent map still shows the last finite state, beside the published one.
-  await expect(page.locator("#ex1b-figures .card").nth(3).locator("svg g[aria-label=raster] image")).toHaveCount(2);
+  await expect(
+    page.locator("#ex1b-figures .card").nth(3).locator("svg g[aria-label=raster] image")
+  ).toHaveCount(2);
   await expect(page.locator("#ex1b-figures .card svg g[aria-label=raster] image")).toHaveCount(6);
   await page.getByRole("button", {name: "Back to the published result"}).click();
   await expect(page.locator(".source-note")).toContainText("published result");
@@ -123,7 +136,9 @@ test("training pauses while its figures and settings are off-screen", async ({pa
   const e2 = Number(await row(page, "big").locator("progress").getAttribute("value"));
   expect(e2).toBe(e1);
   await page.evaluate(() => document.getElementById("ex1b-figures")!.scrollIntoView());
-  await expect.poll(async () => Number(await row(page, "big").locator("progress").getAttribute("value"))).toBeGreaterThan(e2);
+  await expect
+    .poll(async () => Number(await row(page, "big").locator("progress").getAttribute("value")))
+    .toBeGreaterThan(e2);
 });
 
 test("the tfjs engine in the worker frees every tensor, run after run", async ({page}) => {
@@ -142,14 +157,17 @@ test("the tfjs engine in the worker frees every tensor, run after run", async ({
   }
 });
 
-test("extreme settings (top learning rate, batch size 1, the big network) run or stop with a clear message", async ({page}) => {
+test("extreme settings (top learning rate, batch size 1, the big network) run or stop with a clear message", async ({
+  page
+}) => {
   test.setTimeout(90_000);
   await page.goto("/ex1-b?lr=1&batch=1&epochs=3");
   await waitForRun(page, ["pca", "small", "big"], 60_000);
   for (const model of ["pca", "small", "big"]) {
     const phase = await row(page, model).getAttribute("data-phase");
     expect(["done", "diverged"]).toContain(phase);
-    if (phase === "diverged") await expect(row(page, model).locator(".progress-message")).toContainText("Lower the learning rate");
+    if (phase === "diverged")
+      await expect(row(page, model).locator(".progress-message")).toContainText("Lower the learning rate");
   }
   // The page stays usable.
   await page.getByRole("button", {name: "Back to the published result"}).click();
@@ -158,11 +176,19 @@ test("extreme settings (top learning rate, batch size 1, the big network) run or
 
 test("after Stop the status names the epoch the run stopped at", async ({page}) => {
   await page.goto("/ex1-b?epochs=5000");
-  await expect.poll(async () => Number(await row(page, "big").locator("progress").getAttribute("value")), {timeout: 30_000}).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await row(page, "big").locator("progress").getAttribute("value")), {
+      timeout: 30_000
+    })
+    .toBeGreaterThan(0);
   await page.getByRole("button", {name: "Stop"}).click();
   await expect(row(page, "big")).toHaveAttribute("data-phase", "stopped");
   const status = await page.locator(".progress-status").innerText();
-  const epochs = await Promise.all(["pca", "small", "big"].map(async (m) => Number(await row(page, m).locator("progress").getAttribute("value"))));
+  const epochs = await Promise.all(
+    ["pca", "small", "big"].map(async (m) =>
+      Number(await row(page, m).locator("progress").getAttribute("value"))
+    )
+  );
   expect(status).toMatch(/^Stopped (at epoch [\d,]+ of 5,000 after|after) [\d.]+ s of training/);
   // Every stopped model's epoch is named (one number when they agree).
   for (const e of epochs) expect(status).toContain(e.toLocaleString("en-US"));
@@ -195,10 +221,14 @@ test("engine details stay out of the status text (a details element for the curi
   await expect(details.locator("summary")).toHaveText("Engine details");
 });
 
-test("after a retrain the published result stays beside the reader's run, in figures, table and downloads", async ({page}) => {
+test("after a retrain the published result stays beside the reader's run, in figures, table and downloads", async ({
+  page
+}) => {
   await page.goto("/ex1-b?epochs=150&smallOuter=30");
   await waitForRun(page);
-  await expect(page.locator(".run-note")).toContainText("Your run: seed 0, epochs 150, small: outer width 30.");
+  await expect(page.locator(".run-note")).toContainText(
+    "Your run: seed 0, epochs 150, small: outer width 30."
+  );
   const figures = page.locator("#ex1b-figures");
   // Loss curves: the reader's run in its own colour on top of the published seed and band, named in a legend.
   for (let k = 0; k < 3; ++k) {
@@ -221,31 +251,63 @@ test("after a retrain the published result stays beside the reader's run, in fig
   await expect(table.locator("tbody tr")).toHaveCount(9);
   await expect(table.locator("tbody tr.run-reader")).toHaveCount(3);
   const small = table.locator("tbody tr.run-reader", {hasText: "small {30, 10, 1, 10, 30, 2}"});
-  await expect(small.locator("td").first()).toHaveText(Number(await row(page, "small").getAttribute("data-mse")).toFixed(4));
+  await expect(small.locator("td").first()).toHaveText(
+    Number(await row(page, "small").getAttribute("data-mse")).toFixed(4)
+  );
   await expect(small.locator("td").nth(2)).toHaveText(/^\d+$/);
   // The discussion says which runs it describes.
   await expect(page.locator("#discussion ~ p").first()).toContainText("describes the published runs");
 });
 
-test("downloads after a retrain carry the settings in their names and columns, and the reader's weights come as a state_dict", async ({page}) => {
+test("downloads after a retrain carry the settings in their names and columns, and the reader's weights come as a state_dict", async ({
+  page
+}) => {
   await page.goto("/ex1-b?epochs=40&smallOuter=30&lr=0.003");
   await waitForRun(page);
-  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", {name: "loss per epoch (CSV)"}).click()]);
+  const [csv] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", {name: "loss per epoch (CSV)"}).click()
+  ]);
   expect(csv.suggestedFilename()).toBe("ex1b-epoch-loss-yours-seed0_lr0.003_epochs40_smallOuter30.csv");
-  const lines = readFileSync(await csv.path(), "utf8").trim().split("\n");
-  expect(lines[0]).toBe("run,seed,lr,epochs,batch,init,optimizer,smallOuter,smallInner,bigWidth,bigDepth,engine,model,epoch,loss");
+  const lines = readFileSync(await csv.path(), "utf8")
+    .trim()
+    .split("\n");
+  expect(lines[0]).toBe(
+    "run,seed,lr,epochs,batch,init,optimizer,smallOuter,smallInner,bigWidth,bigDepth,engine,model,epoch,loss"
+  );
   // The published result (3 × 1000 epochs) and the reader's (3 × 40), each row saying which.
   expect(lines.length).toBe(1 + 3 * 1000 + 3 * 40);
   expect(lines[1]).toMatch(/^published,0,0\.001,1000,8,torch,adam,20,10,50,3,fused,pca,1,/);
   expect(lines.at(-1)).toMatch(/^yours,0,0\.003,40,8,torch,adam,30,10,50,3,fused,big,40,/);
 
-  const [weights] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", {name: "Download your small weights as a PyTorch state_dict"}).click()]);
-  expect(weights.suggestedFilename()).toBe("ex1b-weights-small-yours-seed0_lr0.003_epochs40_smallOuter30.json");
-  const dict = JSON.parse(readFileSync(await weights.path(), "utf8")) as Record<string, number[] | number[][]>;
-  const shapes = Object.entries(dict).map(([k, v]) => [k, Array.isArray(v[0]) ? [v.length, (v[0] as number[]).length] : [v.length]]);
+  const [weights] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", {name: "Download your small weights as a PyTorch state_dict"}).click()
+  ]);
+  expect(weights.suggestedFilename()).toBe(
+    "ex1b-weights-small-yours-seed0_lr0.003_epochs40_smallOuter30.json"
+  );
+  const dict = JSON.parse(readFileSync(await weights.path(), "utf8")) as Record<
+    string,
+    number[] | number[][]
+  >;
+  const shapes = Object.entries(dict).map(([k, v]) => [
+    k,
+    Array.isArray(v[0]) ? [v.length, (v[0] as number[]).length] : [v.length]
+  ]);
   expect(shapes).toEqual([
-    ["encoder.0.weight", [30, 2]], ["encoder.0.bias", [30]], ["encoder.2.weight", [10, 30]], ["encoder.2.bias", [10]], ["encoder.4.weight", [1, 10]], ["encoder.4.bias", [1]],
-    ["decoder.0.weight", [10, 1]], ["decoder.0.bias", [10]], ["decoder.2.weight", [30, 10]], ["decoder.2.bias", [30]], ["decoder.4.weight", [2, 30]], ["decoder.4.bias", [2]]
+    ["encoder.0.weight", [30, 2]],
+    ["encoder.0.bias", [30]],
+    ["encoder.2.weight", [10, 30]],
+    ["encoder.2.bias", [10]],
+    ["encoder.4.weight", [1, 10]],
+    ["encoder.4.bias", [1]],
+    ["decoder.0.weight", [10, 1]],
+    ["decoder.0.bias", [10]],
+    ["decoder.2.weight", [30, 10]],
+    ["decoder.2.bias", [30]],
+    ["decoder.4.weight", [2, 30]],
+    ["decoder.4.bias", [2]]
   ]);
   // The weights are the trained ones: they reconstruct the data with the MSE the page reports.
   const {autoencoderSpec, reconstructionMse} = await import("../../src/core/autoencoder/models.js");

@@ -7,7 +7,10 @@ import {createWasmEngine} from "../../src/core/engine/wasm/wasm-engine.js";
 /** A problem, its initial parameters and the batches to step through, as JSON-safe values. */
 export interface Scenario {
   readonly name: string;
-  readonly problem: Omit<Problem, "inputs" | "targets"> & {readonly inputs: number[]; readonly targets: number[]};
+  readonly problem: Omit<Problem, "inputs" | "targets"> & {
+    readonly inputs: number[];
+    readonly targets: number[];
+  };
   readonly initial: number[];
   readonly batches: number[][];
 }
@@ -20,7 +23,11 @@ export interface ScenarioResult {
 }
 
 export async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
-  const problem: Problem = {...scenario.problem, inputs: Float64Array.from(scenario.problem.inputs), targets: Float64Array.from(scenario.problem.targets)};
+  const problem: Problem = {
+    ...scenario.problem,
+    inputs: Float64Array.from(scenario.problem.inputs),
+    targets: Float64Array.from(scenario.problem.targets)
+  };
   const engine = createWasmEngine(problem, Float64Array.from(scenario.initial));
   const losses = scenario.batches.map((batch) => engine.step(batch, batch.length));
   const params = engine.getParams();

@@ -16,16 +16,29 @@ import {serveModules} from "./serve-modules.js";
 
 const PREFIX = "/__wasm-engine/";
 
-function scenario(name: string, problem: Omit<Problem, "inputs" | "targets">, inputs: Float64Array, targets: Float64Array, initial: Float64Array, steps: number, batchSize: number): Scenario {
+function scenario(
+  name: string,
+  problem: Omit<Problem, "inputs" | "targets">,
+  inputs: Float64Array,
+  targets: Float64Array,
+  initial: Float64Array,
+  steps: number,
+  batchSize: number
+): Scenario {
   const rng = createRng(21);
   const order = Int32Array.from({length: problem.n}, (_, i) => i);
   const perEpoch = Math.floor(problem.n / batchSize);
   const batches: number[][] = [];
   for (let s = 0; s < steps; ++s) {
     if (s % perEpoch === 0) rng.shuffle(order);
-    batches.push([...order.subarray((s % perEpoch) * batchSize, (s % perEpoch + 1) * batchSize)]);
+    batches.push([...order.subarray((s % perEpoch) * batchSize, ((s % perEpoch) + 1) * batchSize)]);
   }
-  return {name, problem: {...problem, inputs: [...inputs], targets: [...targets]}, initial: [...initial], batches};
+  return {
+    name,
+    problem: {...problem, inputs: [...inputs], targets: [...targets]},
+    initial: [...initial],
+    batches
+  };
 }
 
 function scenarios(): Scenario[] {
@@ -39,13 +52,39 @@ function scenarios(): Scenario[] {
   const pg = {spec: playground, n: 100, loss: "half-se" as const};
   return [
     scenario("big, Adam", {spec: big, ...ae}, data, data, initParams(big, "torch", createRng(1)), 300, 8),
-    scenario("small, frozen decoder", {spec: small, ...ae, trainable: frozen}, data, data, initParams(small, "torch", createRng(2)), 300, 8),
-    scenario("tanh/sigmoid, SGD + L1", {...pg, optimizer: sgd(0.03), regularization: {kind: "l1", rate: 0.05}}, data, labels, initParams(playground, "playground", createRng(3)), 300, 10),
-    scenario("tanh/sigmoid, SGD + L2, batch 7", {...pg, optimizer: sgd(0.1), regularization: {kind: "l2", rate: 0.01}}, data, labels, initParams(playground, "playground", createRng(4)), 300, 7)
+    scenario(
+      "small, frozen decoder",
+      {spec: small, ...ae, trainable: frozen},
+      data,
+      data,
+      initParams(small, "torch", createRng(2)),
+      300,
+      8
+    ),
+    scenario(
+      "tanh/sigmoid, SGD + L1",
+      {...pg, optimizer: sgd(0.03), regularization: {kind: "l1", rate: 0.05}},
+      data,
+      labels,
+      initParams(playground, "playground", createRng(3)),
+      300,
+      10
+    ),
+    scenario(
+      "tanh/sigmoid, SGD + L2, batch 7",
+      {...pg, optimizer: sgd(0.1), regularization: {kind: "l2", rate: 0.01}},
+      data,
+      labels,
+      initParams(playground, "playground", createRng(4)),
+      300,
+      7
+    )
   ];
 }
 
-test("the WebAssembly step gives Node's bytes in Chromium, on the main thread and in a module worker", async ({page}) => {
+test("the WebAssembly step gives Node's bytes in Chromium, on the main thread and in a module worker", async ({
+  page
+}) => {
   test.setTimeout(120_000);
   const cases = scenarios();
   const inNode: ScenarioResult[] = [];
@@ -57,12 +96,15 @@ test("the WebAssembly step gives Node's bytes in Chromium, on the main thread an
   });
   await page.goto(`${PREFIX}index.html`);
 
-  const onPage = await page.evaluate(async ({url, cases}) => {
-    const {runScenario} = await import(url);
-    const results = [];
-    for (const s of cases) results.push(await runScenario(s));
-    return results;
-  }, {url: `${PREFIX}tests/browser/wasm-engine-run.js`, cases});
+  const onPage = await page.evaluate(
+    async ({url, cases}) => {
+      const {runScenario} = await import(url);
+      const results = [];
+      for (const s of cases) results.push(await runScenario(s));
+      return results;
+    },
+    {url: `${PREFIX}tests/browser/wasm-engine-run.js`, cases}
+  );
 
   const inWorker = await page.evaluate(
     ({url, cases}) =>

@@ -39,7 +39,13 @@ test("the page starts with the published example and its verdicts", async ({page
   await expect(page.locator("main")).toContainText("of the 8 published seeds");
 });
 
-for (const name of ["notebook-big.ckpt", "notebook-big-state-dict.pt", "small.safetensors", "pca-float64.pt", "small-report.json"]) {
+for (const name of [
+  "notebook-big.ckpt",
+  "notebook-big-state-dict.pt",
+  "small.safetensors",
+  "pca-float64.pt",
+  "small-report.json"
+]) {
   test(`dropping ${name} shows its architecture and MSE`, async ({page}) => {
     await open(page);
     const want = expected(name);
@@ -97,6 +103,13 @@ test("another activation drops the seed comparison; the reader's own points are 
   await expect(page.locator("main")).toContainText("The published seeds are not compared");
   await page.getByLabel("the sheet's (ReLU)").check();
   await page.locator("details.own-points summary").click();
-  await page.locator(".file-drop input[type=file]").nth(1).setInputFiles({name: "points.csv", mimeType: "text/csv", buffer: Buffer.from("x1,x2\n0,0\n1,0.5\n-1,-0.5\n1.5,0.2\n")});
+  await page
+    .locator(".file-drop input[type=file]")
+    .nth(1)
+    .setInputFiles({
+      name: "points.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("x1,x2\n0,0\n1,0.5\n-1,-0.5\n1.5,0.2\n")
+    });
   await expect(page.locator("main")).toContainText("On your 4 points");
 });

@@ -29,7 +29,9 @@ describe("analysis helpers", () => {
     const spec = autoencoderSpec([1, 3, 2]);
     assert.deepEqual(spec.activations, ["linear", "relu", "linear"]);
     // Encoder 2 → 1 (unused here), then hidden h_k = relu(z − k), output x̂ = Σ_k a_k h_k.
-    const params = Float64Array.from([1, 0, 0, /* W1 */ 1, 1, 1, /* b1 */ 0, -1, -2, /* W2 [2,3] */ 1, -2, 2, 0, 1, -2, /* b2 */ 0, 0]);
+    const params = Float64Array.from([
+      1, 0, 0, /* W1 */ 1, 1, 1, /* b1 */ 0, -1, -2, /* W2 [2,3] */ 1, -2, 2, 0, 1, -2, /* b2 */ 0, 0
+    ]);
     const shape = curveShape(spec, params, -1, 3, 4001);
     // Flat for z < 0 (not a piece), then slopes change at z = 1 and z = 2: 3 pieces.
     assert.equal(shape.pieces, 3);
@@ -64,7 +66,8 @@ describe("homogeneity of decoders", () => {
 
 describe("verdicts of (c), for the published runs and for a reader's", () => {
   it("measure a run rebuilt from its weights exactly as the build measured it", async () => {
-    const {DEFAULT_SNAPSHOT_CONFIG, sheetData, snapshotRun} = await import("../../src/core/autoencoder/snapshot.js");
+    const {DEFAULT_SNAPSHOT_CONFIG, sheetData, snapshotRun} =
+      await import("../../src/core/autoencoder/snapshot.js");
     const {SHEET_HIDDEN} = await import("../../src/core/autoencoder/models.js");
     const {measureRun} = await import("../../src/core/autoencoder/decoder-verdicts.js");
     const {pca2} = await import("../../src/core/autoencoder/pca.js");
@@ -73,12 +76,26 @@ describe("verdicts of (c), for the published runs and for a reader's", () => {
     const pca = pca2(data, data.length / 2);
     for (const model of ["small", "pca"] as const) {
       const {run} = snapshotRun(model, 2, data, config);
-      const {analysis} = measureRun({hidden: SHEET_HIDDEN[model], linear: model === "pca", seed: 2, params: run.weights, finalView: run.final}, data, pca);
+      const {analysis} = measureRun(
+        {
+          hidden: SHEET_HIDDEN[model],
+          linear: model === "pca",
+          seed: 2,
+          params: run.weights,
+          finalView: run.final
+        },
+        data,
+        pca
+      );
       // Same untrained draw, same interval: identical; the trained weights are stored to 7 digits.
       assert.deepEqual(analysis.initShape, run.analysis.initShape, model);
       assert.equal(analysis.finalShape.pieces, run.analysis.finalShape.pieces, model);
       assert.equal(analysis.finalShape.turnsX2, run.analysis.finalShape.turnsX2, model);
-      assert.ok(Math.abs(analysis.finalShape.length - run.analysis.finalShape.length) <= 1e-3 * run.analysis.finalShape.length, model);
+      assert.ok(
+        Math.abs(analysis.finalShape.length - run.analysis.finalShape.length) <=
+          1e-3 * run.analysis.finalShape.length,
+        model
+      );
       assert.ok(Math.abs(analysis.corrX1 - run.analysis.corrX1) < 1e-3, model);
     }
   });
@@ -87,17 +104,36 @@ describe("verdicts of (c), for the published runs and for a reader's", () => {
     const {decoderVerdicts, lineOffset} = await import("../../src/core/autoencoder/decoder-verdicts.js");
     const titles = {pca: "PCA-like", small: "small", big: "big"};
     const linear = {initBend: 0, trainedBend: 1e-17, decoderAngle: 0.5, meanOffset: 1e-4};
-    const relu = {initPieces: 1, initLength: 0.01, finalPieces: 20, finalTurns: 1, finalLength: 6, torchAtZero: 0.2, tfjsAtZero: 0, tfjsRayDeviation: 0};
+    const relu = {
+      initPieces: 1,
+      initLength: 0.01,
+      finalPieces: 20,
+      finalTurns: 1,
+      finalLength: 6,
+      torchAtZero: 0.2,
+      tfjsAtZero: 0,
+      tfjsRayDeviation: 0
+    };
     const big = {...relu, initPieces: 12, finalPieces: 90};
     const v = decoderVerdicts({pca: [linear], small: [relu], big: [big]}, titles);
     assert.equal(v.length, 7);
-    assert.deepEqual(v.map((r) => r.held), [true, true, true, false, true, true, false]);
+    assert.deepEqual(
+      v.map((r) => r.held),
+      [true, true, true, false, true, true, false]
+    );
     assert.match(v[2].measured, /^1 piece; length 0\.010 against 6\.0 trained; \|D\(0\)\| = 0\.200$/);
     assert.equal(v[3].what, "the untrained big model has 12 pieces");
     // The small model's curve turns only once: not the predicted zigzag.
     assert.match(v[6].measured, /small 20 pieces and 1 turn in x₂; big 90 pieces and 1 turn/);
     // Over several seeds: ranges, "at most", and the median.
-    const many = decoderVerdicts({pca: [linear, {...linear, decoderAngle: 1.5}], small: [relu, {...relu, finalTurns: 3}], big: [big, big]}, titles);
+    const many = decoderVerdicts(
+      {
+        pca: [linear, {...linear, decoderAngle: 1.5}],
+        small: [relu, {...relu, finalTurns: 3}],
+        big: [big, big]
+      },
+      titles
+    );
     assert.match(many[1].measured, /^direction 1\.50° from it at most; mean at most/);
     assert.match(many[6].measured, /1–3 turns in x₂/);
     // The mean (1, 1) is √2 from the line through the origin along (1, −1).

@@ -1,11 +1,20 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {defaults, equalValues, parseField, parseParams, refusalMessage, toParams} from "../../src/core/settings/fields.js";
+import {
+  defaults,
+  equalValues,
+  parseField,
+  parseParams,
+  refusalMessage,
+  toParams
+} from "../../src/core/settings/fields.js";
 import {RETRAIN_FIELDS, hiddenFor, retrainJobs} from "../../src/core/settings/retrain.js";
 
 describe("settings from the URL", () => {
   it("keeps valid values and refuses text, NaN, negatives, huge and script-like values", () => {
-    const params = new URLSearchParams("seed=12&epochs=NaN&lr=-1&batch=1e9&init=<script>x</script>&bigWidth=3.5&smallOuter=30&unknown=1");
+    const params = new URLSearchParams(
+      "seed=12&epochs=NaN&lr=-1&batch=1e9&init=<script>x</script>&bigWidth=3.5&smallOuter=30&unknown=1"
+    );
     const {values, ignored} = parseParams(RETRAIN_FIELDS, params);
     const d = defaults(RETRAIN_FIELDS);
     assert.equal(values.seed, 12);
@@ -42,8 +51,20 @@ describe("retraining jobs", () => {
     assert.deepEqual(hiddenFor("big", d), [50, 50, 50, 1, 50, 50, 50, 2]);
     assert.deepEqual(hiddenFor("pca", d), [1, 2]);
     const jobs = retrainJobs(d);
-    assert.deepEqual(jobs.map((j) => j.model), ["pca", "small", "big"]);
-    assert.ok(jobs.every((j) => j.epochs === 1000 && j.batchSize === 8 && j.lr === 1e-3 && j.init === "torch" && j.optimizer === "adam"));
+    assert.deepEqual(
+      jobs.map((j) => j.model),
+      ["pca", "small", "big"]
+    );
+    assert.ok(
+      jobs.every(
+        (j) =>
+          j.epochs === 1000 &&
+          j.batchSize === 8 &&
+          j.lr === 1e-3 &&
+          j.init === "torch" &&
+          j.optimizer === "adam"
+      )
+    );
   });
 });
 
@@ -68,7 +89,15 @@ describe("typed values", () => {
   });
 
   it("checks multiples when a field has a step", () => {
-    const field = {key: "epoch", label: "epoch", kind: "int" as const, min: 0, max: 1000, step: 10, value: 1000};
+    const field = {
+      key: "epoch",
+      label: "epoch",
+      kind: "int" as const,
+      min: 0,
+      max: 1000,
+      step: 10,
+      value: 1000
+    };
     assert.deepEqual(parseField(field, "200"), {value: 200});
     assert.deepEqual(parseField(field, "205"), {reason: "not a multiple of 10"});
     const a = {key: "a", label: "a", kind: "number" as const, min: 0.5, max: 20, step: 0.5, value: 3};
@@ -77,8 +106,14 @@ describe("typed values", () => {
   });
 
   it("says beside the box what was refused and what stays in use", () => {
-    assert.equal(refusalMessage(epochs, "1e9", "outside 1–5000", 1000), "“1e9” was not used: outside 1–5000. Epochs stays 1000.");
-    assert.equal(refusalMessage(batch, "", "not a number", 8), "An empty box was not used: not a number. Batch size stays 8.");
+    assert.equal(
+      refusalMessage(epochs, "1e9", "outside 1–5000", 1000),
+      "“1e9” was not used: outside 1–5000. Epochs stays 1000."
+    );
+    assert.equal(
+      refusalMessage(batch, "", "not a number", 8),
+      "An empty box was not used: not a number. Batch size stays 8."
+    );
     assert.match(refusalMessage(epochs, "9".repeat(60), "outside 1–5000", 1000), /^“9{24}…” was not used/);
   });
 

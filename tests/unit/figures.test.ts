@@ -14,13 +14,40 @@ describe("figure and download helpers of exercise 1 (f)–(h)", () => {
   it("finds the sweep's nearest learning rate on a log scale, and draws diverged runs as null", () => {
     assert.equal(nearestRate([0.001, 0.01, 0.1], 0.004), 0.01);
     assert.equal(nearestRate([0.001, 0.01, 0.1], 0.003), 0.001);
-    const curve = (seed: number, lr: number, finalMse: number | null) => ({problem: "whole-small" as const, seed, optimizer: "sgd" as const, batchSize: 8, learningRate: lr, examplesSeen: 0, updates: 0, finalMse, diverged: null, checkpoints: []});
-    const s = sweepSeries([curve(1, 0.1, null), curve(0, 0.1, 0.2), curve(0, 0.01, 0.3)], "whole-small", "sgd", 100);
-    assert.deepEqual(s, [{label: "mini-batch 8", points: [{lr: 0.01, values: [0.3]}, {lr: 0.1, values: [0.2, null]}]}]);
+    const curve = (seed: number, lr: number, finalMse: number | null) => ({
+      problem: "whole-small" as const,
+      seed,
+      optimizer: "sgd" as const,
+      batchSize: 8,
+      learningRate: lr,
+      examplesSeen: 0,
+      updates: 0,
+      finalMse,
+      diverged: null,
+      checkpoints: []
+    });
+    const s = sweepSeries(
+      [curve(1, 0.1, null), curve(0, 0.1, 0.2), curve(0, 0.01, 0.3)],
+      "whole-small",
+      "sgd",
+      100
+    );
+    assert.deepEqual(s, [
+      {
+        label: "mini-batch 8",
+        points: [
+          {lr: 0.01, values: [0.3]},
+          {lr: 0.1, values: [0.2, null]}
+        ]
+      }
+    ]);
   });
 
   it("names a reader's files after their settings and leads their rows with them", () => {
-    assert.equal(settingsTag({seed: 0, lr: 0.003, problem: "whole small"}), "seed0_lr0.003_problemwhole-small");
+    assert.equal(
+      settingsTag({seed: 0, lr: 0.003, problem: "whole small"}),
+      "seed0_lr0.003_problemwhole-small"
+    );
     assert.equal(runFileName("ex1fg-codes", "csv"), "ex1fg-codes.csv");
     assert.equal(runFileName("ex1fg-codes", "csv", {seed: 2}), "ex1fg-codes_your-run_seed2.csv");
     assert.deepEqual(withRunColumns([{mse: 1}], "your run", {seed: 2}), [{run: "your run", seed: 2, mse: 1}]);

@@ -50,10 +50,16 @@ describe("retraining the encoder under a frozen decoder (exercise 1 (g))", () =>
     for (let k = 0; k < firstDecoder; ++k) if (end[k] !== start[k]) ++moved;
     assert.ok(moved > 0.5 * firstDecoder, `only ${moved} of ${firstDecoder} encoder parameters moved`);
     for (const ly of layers.slice(0, spec.encoderLayers)) {
-      assert.ok(end.subarray(ly.w, ly.b + ly.out).some((x, k) => x !== start[ly.w + k]), `layer at ${ly.w} did not train`);
+      assert.ok(
+        end.subarray(ly.w, ly.b + ly.out).some((x, k) => x !== start[ly.w + k]),
+        `layer at ${ly.w} did not train`
+      );
     }
     assert.deepEqual(end.subarray(firstDecoder), published.subarray(firstDecoder));
-    assert.ok(reconstructionMse(spec, end, data, 100) < reconstructionMse(spec, start, data, 100), "training lowered the loss");
+    assert.ok(
+      reconstructionMse(spec, end, data, 100) < reconstructionMse(spec, start, data, 100),
+      "training lowered the loss"
+    );
   });
 
   it("draws the fresh encoder from its own seeded stream: same draw, same encoder; another draw, another", () => {
@@ -69,7 +75,8 @@ describe("retraining the encoder under a frozen decoder (exercise 1 (g))", () =>
     const t = new TrainJob(encoderRetrainJob(3, weights, {...short, epochs: 12, evalEvery: 192}));
     const seen: number[] = [];
     let ticks = 0;
-    while (t.advance(2, () => ++ticks) === "training") seen.push(...t.report().newCheckpoints.map((c) => c.examples));
+    while (t.advance(2, () => ++ticks) === "training")
+      seen.push(...t.report().newCheckpoints.map((c) => c.examples));
     seen.push(...t.report().newCheckpoints.map((c) => c.examples));
     assert.deepEqual(seen, [0, 192, 384, 576, 768, 960, 1152]);
     // The first checkpoint is the loss of the freshly drawn encoder.
@@ -85,7 +92,8 @@ describe("the best code of every point under a fixed decoder", () => {
 
   it("is at least as good as the encoder's own code, for every point", () => {
     const own = rowSquaredErrors(data, decode(spec, published, codes, 100), 2);
-    for (let i = 0; i < 100; ++i) assert.ok(best.err[i] <= own[i] + 1e-12, `point ${i}: ${best.err[i]} > ${own[i]}`);
+    for (let i = 0; i < 100; ++i)
+      assert.ok(best.err[i] <= own[i] + 1e-12, `point ${i}: ${best.err[i]} > ${own[i]}`);
     assert.equal(best.atBoundary, 0);
   });
 
@@ -143,7 +151,10 @@ describe("training lengths read off one run, and the sweep over learning rates",
   it("continues the published run without changing it: its first epochs are the shorter run", () => {
     const {run, sweep} = encoderRetrainStudyRun(3, weights, config, [35], ref);
     assert.equal(JSON.stringify(run), JSON.stringify(encoderRetrainRun(3, weights, config)));
-    assert.deepEqual(sweep.outcomes.map((o) => o.epochs), [20, 35]);
+    assert.deepEqual(
+      sweep.outcomes.map((o) => o.epochs),
+      [20, 35]
+    );
     assert.equal(sweep.outcomes[0].mse, run.mseAfterRetrain);
     assert.equal(sweep.outcomes[0].atBest, run.atBest.retrained);
     assert.equal(sweep.checkpoints.at(-1)!.examples, 35 * 96);
@@ -167,18 +178,31 @@ describe("training lengths read off one run, and the sweep over learning rates",
     assert.equal(JSON.stringify(a), JSON.stringify(b));
     const c = retrainSweepRun(3, weights, 1e-3, [10, 20], ref, config);
     assert.notEqual(a.outcomes[1].mse, c.outcomes[1].mse);
-    assert.equal(c.outcomes[1].mse, encoderRetrainRun(3, weights, config).mseAfterRetrain, "the published rate's run is the published run");
+    assert.equal(
+      c.outcomes[1].mse,
+      encoderRetrainRun(3, weights, config).mseAfterRetrain,
+      "the published rate's run is the published run"
+    );
     assert.ok(a.firstEpochStep > c.firstEpochStep, "a larger step moves the codes further per update");
   });
 
   it("stops a run whose loss explodes, and reads no outcome after that", () => {
-    const job = {...encoderRetrainJob(3, weights, {...config, epochs: 200, lr: 3, batchSize: 100}, "sgd"), evalEvery: 100};
+    const job = {
+      ...encoderRetrainJob(3, weights, {...config, epochs: 200, lr: 3, batchSize: 100}, "sgd"),
+      evalEvery: 100
+    };
     const r = trainThrough(job, [150]);
     assert.ok(r.diverged, "diverged");
     assert.ok(r.diverged!.epoch < 10, `stopped in epoch ${r.diverged!.epoch}`);
     assert.ok(r.checkpoints.every((c) => c.examples <= r.diverged!.examples));
     const sweep = retrainSweepRun(3, weights, 1, [150, 200], ref, {...config, evalEvery: 96});
     assert.ok(sweep.diverged && sweep.diverged.examples < 150 * 96);
-    assert.deepEqual(sweep.outcomes.map((o) => [o.epochs, o.mse, o.fractionAtBestCode]), [[150, null, null], [200, null, null]]);
+    assert.deepEqual(
+      sweep.outcomes.map((o) => [o.epochs, o.mse, o.fractionAtBestCode]),
+      [
+        [150, null, null],
+        [200, null, null]
+      ]
+    );
   });
 });

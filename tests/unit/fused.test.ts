@@ -20,7 +20,12 @@ function aeProblem(name: ModelName, optimizer: OptimizerConfig = adam(), trainab
 }
 
 /** Runs both engines from the same weights over the same batches; returns the largest loss gap. */
-function compareWithTfjs(problem: Problem, params: Float64Array, steps: number, batchSize = 8): {gap: number; fused: number[]} {
+function compareWithTfjs(
+  problem: Problem,
+  params: Float64Array,
+  steps: number,
+  batchSize = 8
+): {gap: number; fused: number[]} {
   const fused = createEngine(problem, params, {kind: "fused"});
   const oracle = createEngine(problem, params, {kind: "tfjs", tf});
   const rng = createRng(9);
@@ -30,7 +35,7 @@ function compareWithTfjs(problem: Problem, params: Float64Array, steps: number, 
   const losses: number[] = [];
   for (let s = 0; s < steps; ++s) {
     if (s % perEpoch === 0) rng.shuffle(order);
-    const batch = order.subarray((s % perEpoch) * batchSize, (s % perEpoch + 1) * batchSize);
+    const batch = order.subarray((s % perEpoch) * batchSize, ((s % perEpoch) + 1) * batchSize);
     const a = fused.step(batch, batchSize);
     const b = oracle.step(batch, batchSize);
     losses.push(a);
@@ -87,7 +92,15 @@ describe("the fused step follows tfjs's autodiff and optimisers", () => {
     const spec: MlpSpec = {widths: [2, 8, 8, 1], activations: ["tanh", "tanh", "tanh"]};
     const labels = Float64Array.from({length: 100}, (_, i) => (data[2 * i] * data[2 * i + 1] > 0 ? 1 : -1));
     const reg: Regularization = {kind: "l2", rate: 0.01};
-    const problem: Problem = {spec, inputs: data, targets: labels, n: 100, loss: "half-se", optimizer: sgd(0.03), regularization: reg};
+    const problem: Problem = {
+      spec,
+      inputs: data,
+      targets: labels,
+      n: 100,
+      loss: "half-se",
+      optimizer: sgd(0.03),
+      regularization: reg
+    };
     const {gap} = compareWithTfjs(problem, initParams(spec, "playground", createRng(6)), 100, 10);
     assert.ok(gap < 1e-5, `max |Δloss| = ${gap}`);
   });
@@ -126,7 +139,10 @@ describe("gradients", () => {
   it("tanh and sigmoid layers with the Playground's loss", () => {
     const spec: MlpSpec = {widths: [2, 6, 5, 1], activations: ["tanh", "sigmoid", "tanh"]};
     const labels = Float64Array.from({length: 100}, (_, i) => (data[2 * i] > 0 ? 1 : -1));
-    checkGradient({spec, inputs: data, targets: labels, n: 100, loss: "half-se", optimizer: sgd(0.1)}, initParams(spec, "playground", createRng(8)));
+    checkGradient(
+      {spec, inputs: data, targets: labels, n: 100, loss: "half-se", optimizer: sgd(0.1)},
+      initParams(spec, "playground", createRng(8))
+    );
   });
 });
 
@@ -134,16 +150,30 @@ describe("L1 regularisation", () => {
   it("sets weights that cross zero to exactly zero and keeps them there", () => {
     const spec: MlpSpec = {widths: [2, 8, 8, 1], activations: ["tanh", "tanh", "tanh"]};
     const labels = Float64Array.from({length: 100}, (_, i) => (data[2 * i] > 0 ? 1 : -1));
-    const problem: Problem = {spec, inputs: data, targets: labels, n: 100, loss: "half-se", optimizer: sgd(0.03), regularization: {kind: "l1", rate: 0.3}};
+    const problem: Problem = {
+      spec,
+      inputs: data,
+      targets: labels,
+      n: 100,
+      loss: "half-se",
+      optimizer: sgd(0.03),
+      regularization: {kind: "l1", rate: 0.3}
+    };
     const engine = createEngine(problem, initParams(spec, "playground", createRng(2)), {kind: "fused"});
     const batch = Int32Array.from({length: 10}, (_, i) => i * 10);
-    const zerosAt = (p: Float64Array) => layout(spec).flatMap((ly) => Array.from({length: ly.in * ly.out}, (_, k) => ly.w + k).filter((k) => p[k] === 0));
+    const zerosAt = (p: Float64Array) =>
+      layout(spec).flatMap((ly) =>
+        Array.from({length: ly.in * ly.out}, (_, k) => ly.w + k).filter((k) => p[k] === 0)
+      );
     for (let s = 0; s < 100; ++s) engine.step(batch, 10);
     const early = zerosAt(engine.getParams());
     for (let s = 0; s < 400; ++s) engine.step(batch, 10);
     const late = zerosAt(engine.getParams());
     assert.ok(early.length > 0, "some weights are exactly zero");
-    assert.ok(early.every((k) => late.includes(k)), "a zeroed weight stays zero");
+    assert.ok(
+      early.every((k) => late.includes(k)),
+      "a zeroed weight stays zero"
+    );
     assert.ok(late.length >= early.length);
   });
 });

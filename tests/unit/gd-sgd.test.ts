@@ -1,14 +1,36 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import {DEFAULT_SNAPSHOT_CONFIG, sheetData, snapshotRun} from "../../src/core/autoencoder/snapshot.js";
-import {DEFAULT_ENCODER_RETRAIN, frozenReference, retrainSweepRun} from "../../src/core/exercises/fg/encoder-retrain.js";
-import {GD_SGD_PLAN, PROBLEMS, curveFromSweep, epochsFor, gdSgdJob, gdSgdRun, modelledMs, planRuns} from "../../src/core/exercises/h/gd-sgd.js";
+import {
+  DEFAULT_ENCODER_RETRAIN,
+  frozenReference,
+  retrainSweepRun
+} from "../../src/core/exercises/fg/encoder-retrain.js";
+import {
+  GD_SGD_PLAN,
+  PROBLEMS,
+  curveFromSweep,
+  epochsFor,
+  gdSgdJob,
+  gdSgdRun,
+  modelledMs,
+  planRuns
+} from "../../src/core/exercises/h/gd-sgd.js";
 import type {RunSettings} from "../../src/core/exercises/h/gd-sgd.js";
 import {stepsPerEpoch} from "../../src/core/engine/train.js";
 
 const data = sheetData();
 const weights = snapshotRun("big", 5, data, {...DEFAULT_SNAPSHOT_CONFIG, epochs: 30}).run.weights;
-const run = (s: Partial<RunSettings>): RunSettings => ({problem: "frozen-decoder", seed: 5, optimizer: "sgd", batchSize: 8, lr: 0.1, budget: 2400, evalEvery: 480, ...s});
+const run = (s: Partial<RunSettings>): RunSettings => ({
+  problem: "frozen-decoder",
+  seed: 5,
+  optimizer: "sgd",
+  batchSize: 8,
+  lr: 0.1,
+  budget: 2400,
+  evalEvery: 480,
+  ...s
+});
 
 describe("gradient descent against SGD at equal budgets (exercise 1 (h))", () => {
   it("gives every batch size enough epochs for the budget, and the published sizes exactly the budget", () => {
@@ -26,10 +48,14 @@ describe("gradient descent against SGD at equal budgets (exercise 1 (h))", () =>
     for (const lrs of Object.values(GD_SGD_PLAN.learningRates)) {
       assert.ok(lrs.length >= 5);
       assert.ok(lrs[lrs.length - 1] / lrs[0] >= 99.9);
-      assert.deepEqual([...lrs].sort((a, b) => a - b), [...lrs]);
+      assert.deepEqual(
+        [...lrs].sort((a, b) => a - b),
+        [...lrs]
+      );
     }
     assert.ok(GD_SGD_PLAN.learningRates.adam.includes(1e-3));
-    for (const o of ["sgd", "adam"] as const) assert.ok(GD_SGD_PLAN.learningRates[o].includes(GD_SGD_PLAN.sharedLr[o]));
+    for (const o of ["sgd", "adam"] as const)
+      assert.ok(GD_SGD_PLAN.learningRates[o].includes(GD_SGD_PLAN.sharedLr[o]));
     // Every problem × optimiser × batch size × learning rate × seed, both sides with the same learning rates.
     const all = planRuns(GD_SGD_PLAN);
     const count = PROBLEMS.reduce((s, p) => s + GD_SGD_PLAN.seeds[p.key].length, 0) * 2 * 5 * 2;
@@ -49,8 +75,14 @@ describe("gradient descent against SGD at equal budgets (exercise 1 (h))", () =>
       // Same fresh encoder: the first checkpoint (before any update) is the same loss.
       assert.equal(full.checkpoints[0].mse, mini.checkpoints[0].mse);
       assert.equal(full.checkpoints[0].examples, 0);
-      assert.deepEqual(mini.checkpoints.map((c) => c.examples), [0, 480, 960, 1440, 1920, 2400]);
-      assert.deepEqual(full.checkpoints.map((c) => c.examples), [0, 500, 1000, 1500, 2000, 2400]);
+      assert.deepEqual(
+        mini.checkpoints.map((c) => c.examples),
+        [0, 480, 960, 1440, 1920, 2400]
+      );
+      assert.deepEqual(
+        full.checkpoints.map((c) => c.examples),
+        [0, 500, 1000, 1500, 2000, 2400]
+      );
       assert.equal(full.finalMse, full.checkpoints.at(-1)!.mse);
       assert.notEqual(full.finalMse, mini.finalMse);
       assert.equal(full.diverged, null);
@@ -73,14 +105,18 @@ describe("gradient descent against SGD at equal budgets (exercise 1 (h))", () =>
   it("starts the whole-autoencoder reading from the published initialisation: Adam at 1e-3 in batches of 8 is the run of (b)", () => {
     const epochs = 25;
     const published = snapshotRun("small", 2, data, {...DEFAULT_SNAPSHOT_CONFIG, epochs}).run;
-    const curve = gdSgdRun(run({problem: "whole-small", seed: 2, optimizer: "adam", lr: 1e-3, budget: epochs * 96}));
+    const curve = gdSgdRun(
+      run({problem: "whole-small", seed: 2, optimizer: "adam", lr: 1e-3, budget: epochs * 96})
+    );
     assert.equal(curve.checkpoints[0].mse, published.init.mse);
     assert.equal(curve.checkpoints.at(-1)!.examples, epochs * 96);
     assert.equal(curve.finalMse, published.final.mse);
   });
 
   it("stops a diverging run early and reports it as diverged, with no final loss", () => {
-    const curve = gdSgdRun(run({problem: "whole-small", optimizer: "sgd", lr: 50, batchSize: 100, budget: 24000, evalEvery: 2400}));
+    const curve = gdSgdRun(
+      run({problem: "whole-small", optimizer: "sgd", lr: 50, batchSize: 100, budget: 24000, evalEvery: 2400})
+    );
     assert.ok(curve.diverged, "diverged");
     assert.equal(curve.finalMse, null);
     assert.ok(curve.examplesSeen < 24000, `stopped at ${curve.examplesSeen}`);
@@ -97,7 +133,11 @@ describe("gradient descent against SGD at equal budgets (exercise 1 (h))", () =>
     // Different settings are never reused.
     assert.equal(curveFromSweep({...settings, optimizer: "sgd"}, sweepRun, 8), undefined);
     assert.equal(curveFromSweep({...settings, lr: 1e-3}, sweepRun, 8), undefined);
-    assert.equal(curveFromSweep({...settings, budget: 40 * 96 + 960}, sweepRun, 8), undefined, "beyond the sweep run's end");
+    assert.equal(
+      curveFromSweep({...settings, budget: 40 * 96 + 960}, sweepRun, 8),
+      undefined,
+      "beyond the sweep run's end"
+    );
   });
 
   it("models wall time as a cost per update plus a cost per example", () => {

@@ -2,7 +2,13 @@ import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import * as tf from "@tensorflow/tfjs";
 import {MODEL_NAMES, sheetModel} from "../../src/core/autoencoder/models.js";
-import {stateDict, stateDictShapes, tfjsListing, torchListing, torchModules} from "../../src/core/autoencoder/listings.js";
+import {
+  stateDict,
+  stateDictShapes,
+  tfjsListing,
+  torchListing,
+  torchModules
+} from "../../src/core/autoencoder/listings.js";
 import {forward, initParams, paramCount} from "../../src/core/engine/mlp.js";
 import {createRng} from "../../src/core/engine/random.js";
 
@@ -16,7 +22,10 @@ function parseTorchListing(code: string): [string, number[]][] {
     let index = 0;
     for (const m of body.matchAll(/nn\.(Linear)\((\d+), (\d+)\)|nn\.(ReLU)\(\)/g)) {
       if (m[1]) {
-        out.push([`${part}.${index}.weight`, [Number(m[3]), Number(m[2])]], [`${part}.${index}.bias`, [Number(m[3])]]);
+        out.push(
+          [`${part}.${index}.weight`, [Number(m[3]), Number(m[2])]],
+          [`${part}.${index}.bias`, [Number(m[3])]]
+        );
       }
       index += 1;
     }
@@ -50,7 +59,9 @@ describe("code listings and weight export", () => {
     });
 
     it(`${name}: the tfjs listing builds the same network as the core`, () => {
-      const build = new Function("tf", `${tfjsListing(spec, "model")}\nreturn model;`) as (t: typeof tf) => tf.Sequential;
+      const build = new Function("tf", `${tfjsListing(spec, "model")}\nreturn model;`) as (
+        t: typeof tf
+      ) => tf.Sequential;
       const model = build(tf);
       assert.equal(model.countParams(), paramCount(spec));
       const params = initParams(spec, "torch", createRng(2));
@@ -61,12 +72,16 @@ describe("code listings and weight export", () => {
       dense.forEach((layer, k) => {
         const m = modules[k];
         const w = dict[`${m.part}.${m.index}.weight`] as number[][];
-        layer.setWeights([tf.tensor2d(w).transpose(), tf.tensor1d(dict[`${m.part}.${m.index}.bias`] as number[])]);
+        layer.setWeights([
+          tf.tensor2d(w).transpose(),
+          tf.tensor1d(dict[`${m.part}.${m.index}.bias`] as number[])
+        ]);
       });
       const x = [0.5, -0.3, -1.7, 0.9, 1.2, 0.1];
       const ours = forward(spec, params, x, 3);
       const theirs = (model.predict(tf.tensor2d(x, [3, 2])) as tf.Tensor).dataSync();
-      for (let k = 0; k < 6; ++k) assert.ok(Math.abs(ours[k] - theirs[k]) < 1e-5, `output ${k}: ${ours[k]} vs ${theirs[k]}`);
+      for (let k = 0; k < 6; ++k)
+        assert.ok(Math.abs(ours[k] - theirs[k]) < 1e-5, `output ${k}: ${ours[k]} vs ${theirs[k]}`);
       model.dispose();
     });
   }

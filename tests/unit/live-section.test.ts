@@ -15,11 +15,17 @@ test("published: defaults with a published seed; any other value, an unpublished
   assert.equal(isPublishedValues(RETRAIN_FIELDS, {...d, seed: 2}, choices), true);
   assert.equal(isPublishedValues(RETRAIN_FIELDS, {...d, seed: 9}, choices), false);
   const other = RETRAIN_FIELDS.find((f) => f.key !== "seed" && f.kind === "int")!;
-  assert.equal(isPublishedValues(RETRAIN_FIELDS, {...d, seed: 1, [other.key]: Number(other.value) + 1}, choices), false);
+  assert.equal(
+    isPublishedValues(RETRAIN_FIELDS, {...d, seed: 1, [other.key]: Number(other.value) + 1}, choices),
+    false
+  );
   assert.equal(isPublished(RETRAIN_FIELDS, {values: {...d, seed: 1}, retrain: 0}, choices), true);
   assert.equal(isPublished(RETRAIN_FIELDS, {values: {...d, seed: 1}, retrain: 1}, choices), false);
   // "any": every value of the field counts as published.
-  assert.equal(isPublishedValues(ENCODER_RETRAIN_FIELDS, {...defaults(ENCODER_RETRAIN_FIELDS), seed: 7}, {seed: "any"}), true);
+  assert.equal(
+    isPublishedValues(ENCODER_RETRAIN_FIELDS, {...defaults(ENCODER_RETRAIN_FIELDS), seed: 7}, {seed: "any"}),
+    true
+  );
 });
 
 test("observe: the latest value when pulled, a pending pull resolved by the next value, return() disposes at once", async () => {

@@ -42,7 +42,10 @@ describe("initialisation", () => {
       if (ly.in * ly.out >= 100) assert.ok(Math.max(...block.map(Math.abs)) > 0.9 * bound);
     }
     const biases = layout(spec).flatMap((ly) => Array.from(p.subarray(ly.b, ly.b + ly.out)));
-    assert.ok(biases.some((b) => b !== 0), "PyTorch biases are not zero");
+    assert.ok(
+      biases.some((b) => b !== 0),
+      "PyTorch biases are not zero"
+    );
   });
 
   it("draws tfjs's glorot-normal weights and zero biases", () => {

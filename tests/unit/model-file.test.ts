@@ -23,7 +23,10 @@ interface ExpectedTensor {
   dtype: string;
   values: number[];
 }
-const expected = JSON.parse(readFileSync(new URL("expected.json", DIR), "utf8")) as Record<string, Record<string, ExpectedTensor>> & {
+const expected = JSON.parse(readFileSync(new URL("expected.json", DIR), "utf8")) as Record<
+  string,
+  Record<string, ExpectedTensor>
+> & {
   outputs: Record<string, number[][]> & {points: number[][]};
 };
 
@@ -33,7 +36,13 @@ function expectedTensors(name: string): Record<string, ExpectedTensor> {
   return Object.fromEntries(Object.entries(expected[e.sameAs]).map(([k, v]) => [`${e.prefix}${k}`, v]));
 }
 
-const GOOD = ["notebook-big.ckpt", "notebook-big-state-dict.pt", "small.safetensors", "pca-float64.pt", "small-report.json"];
+const GOOD = [
+  "notebook-big.ckpt",
+  "notebook-big-state-dict.pt",
+  "small.safetensors",
+  "pca-float64.pt",
+  "small-report.json"
+];
 
 describe("model-file readers", () => {
   for (const name of GOOD) {
@@ -51,7 +60,11 @@ describe("model-file readers", () => {
 
   it("tells the formats apart by content and reads a checkpoint's metadata", () => {
     assert.equal(readModelFile(bytes("notebook-big.ckpt")).format, "Lightning checkpoint");
-    assert.deepEqual(readModelFile(bytes("notebook-big.ckpt")).checkpoint, {epoch: 24, globalStep: 300, version: "2.1.3"});
+    assert.deepEqual(readModelFile(bytes("notebook-big.ckpt")).checkpoint, {
+      epoch: 24,
+      globalStep: 300,
+      version: "2.1.3"
+    });
     assert.equal(readModelFile(bytes("notebook-big-state-dict.pt")).format, "PyTorch zip");
     assert.equal(readModelFile(bytes("small.safetensors")).format, "safetensors");
     assert.equal(readModelFile(bytes("small-report.json")).format, "JSON state_dict");
@@ -71,7 +84,10 @@ describe("model-file readers", () => {
   ];
   for (const [name, message] of BAD) {
     it(`${name} is refused: ${message.source}`, () => {
-      assert.throws(() => readModelFile(bytes(name)), (e: Error) => e instanceof ModelFileError && message.test(e.message));
+      assert.throws(
+        () => readModelFile(bytes(name)),
+        (e: Error) => e instanceof ModelFileError && message.test(e.message)
+      );
     });
   }
 
@@ -81,7 +97,10 @@ describe("model-file readers", () => {
   });
 
   it("a JSON file with NaN (Python's json writes it) says the run diverged", () => {
-    assert.throws(() => readModelFile(new TextEncoder().encode('{"encoder.0.weight": [[NaN, 1]]}')), /diverged/);
+    assert.throws(
+      () => readModelFile(new TextEncoder().encode('{"encoder.0.weight": [[NaN, 1]]}')),
+      /diverged/
+    );
   });
 });
 
@@ -106,19 +125,28 @@ describe("architecture", () => {
   });
 
   const BAD: [string, RegExp][] = [
-    ["bad-widths-do-not-chain.pt", /widths do not chain: encoder\.0 has 1 outputs but the next layer, decoder\.0, takes 3 inputs/],
+    [
+      "bad-widths-do-not-chain.pt",
+      /widths do not chain: encoder\.0 has 1 outputs but the next layer, decoder\.0, takes 3 inputs/
+    ],
     ["bad-no-bottleneck.pt", /No bottleneck of width 1: the narrowest layer of \{4, 2\} has 4 neurons/],
     ["bad-input-width-3.pt", /takes 3 inputs; the sheet's points have 2/]
   ];
   for (const [name, message] of BAD) {
-    it(`${name} is refused`, () => assert.throws(() => inferArchitecture(readModelFile(bytes(name)).dict), message));
+    it(`${name} is refused`, () =>
+      assert.throws(() => inferArchitecture(readModelFile(bytes(name)).dict), message));
   }
 
   for (const name of ["notebook-big-state-dict.pt", "small.safetensors", "pca-float64.pt"]) {
     it(`${name}: the forward pass on the flat parameters gives PyTorch's reconstructions`, () => {
       const dict = readModelFile(bytes(name)).dict;
       const arch = inferArchitecture(dict);
-      const y = reconstruct(specOf(arch), flatParams(dict, arch), expected.outputs.points.flat(), expected.outputs.points.length);
+      const y = reconstruct(
+        specOf(arch),
+        flatParams(dict, arch),
+        expected.outputs.points.flat(),
+        expected.outputs.points.length
+      );
       const want = expected.outputs[name].flat();
       want.forEach((v, k) => assert.ok(Math.abs(y[k] - v) < 1e-12, `${name} output ${k}: ${y[k]} vs ${v}`));
     });
@@ -135,7 +163,11 @@ function testReference(): ModelReference {
     const arch = inferArchitecture(dict);
     const params = flatParams(dict, arch);
     const view = describeState(specOf(arch), params, data, config);
-    return measureRun({hidden: arch.hidden, linear: model === "pca", seed: 0, params, finalView: view}, data, pca).measures;
+    return measureRun(
+      {hidden: arch.hidden, linear: model === "pca", seed: 0, params, finalView: view},
+      data,
+      pca
+    ).measures;
   };
   const runs = (mses: number[]) => mses.map((mse, seed) => ({seed, mse}));
   return {
@@ -207,18 +239,29 @@ describe("grading", () => {
     const dict = readModelFile(bytes("small.safetensors")).dict;
     const arch = inferArchitecture(dict);
     const params = flatParams(dict, arch);
-    assert.equal(gradeModel(specOf(arch, "tanh"), params, reference, {sheetActivations: false}).seeds, undefined);
-    const own = gradeModel(specOf(arch), params, reference, {sheetActivations: true, points: Float64Array.of(0, 0, 1, 0.5, -1, -0.5)});
+    assert.equal(
+      gradeModel(specOf(arch, "tanh"), params, reference, {sheetActivations: false}).seeds,
+      undefined
+    );
+    const own = gradeModel(specOf(arch), params, reference, {
+      sheetActivations: true,
+      points: Float64Array.of(0, 0, 1, 0.5, -1, -0.5)
+    });
     assert.equal(own.seeds, undefined);
     assert.equal(own.reconstructions.length, 3);
   });
 
   it("places an MSE among the seeds", () => {
-    assert.deepEqual(seedPlace(0.003, "big", reference), {model: "big", seeds: 4, lower: 2, min: 0.001, median: 0.003, max: 0.008});
+    assert.deepEqual(seedPlace(0.003, "big", reference), {
+      model: "big",
+      seeds: 4,
+      lower: 2,
+      min: 0.001,
+      median: 0.003,
+      max: 0.008
+    });
   });
 });
-
-
 
 describe("the reader's own points", () => {
   it("reads CSV with a header, and JSON pairs", async () => {
@@ -232,7 +275,8 @@ describe("the reader's own points", () => {
 
 describe("go on with it", () => {
   it("continues training and runs (g) on the reader's weights, with the best encoder as the bound", async () => {
-    const {continueJob, frozenDecoderJob, bestEncoderMse} = await import("../../src/core/model-file/go-on.js");
+    const {continueJob, frozenDecoderJob, bestEncoderMse} =
+      await import("../../src/core/model-file/go-on.js");
     const {runJob} = await import("../../src/core/exercises/fg/encoder-retrain.js");
     const {reconstructionMse} = await import("../../src/core/autoencoder/models.js");
     const dict = readModelFile(bytes("small.safetensors")).dict;
@@ -245,11 +289,24 @@ describe("go on with it", () => {
     assert.deepEqual(Array.from(more.start), Array.from(params));
     assert.ok(reconstructionMse(spec, more.end, data, 100) < before, "more training lowers the MSE");
     const g = runJob(frozenDecoderJob(arch, "small", params, 20));
-    const decoderFrom = spec.widths.slice(0, spec.encoderLayers + 1).reduce((s, w, l, ws) => (l === 0 ? 0 : s + (ws[l - 1] + 1) * w), 0);
-    assert.deepEqual(Array.from(g.end.subarray(decoderFrom)), Array.from(params.subarray(decoderFrom)), "the decoder stays frozen");
-    assert.notDeepEqual(Array.from(g.start.subarray(0, decoderFrom)), Array.from(params.subarray(0, decoderFrom)), "the encoder is redrawn");
+    const decoderFrom = spec.widths
+      .slice(0, spec.encoderLayers + 1)
+      .reduce((s, w, l, ws) => (l === 0 ? 0 : s + (ws[l - 1] + 1) * w), 0);
+    assert.deepEqual(
+      Array.from(g.end.subarray(decoderFrom)),
+      Array.from(params.subarray(decoderFrom)),
+      "the decoder stays frozen"
+    );
+    assert.notDeepEqual(
+      Array.from(g.start.subarray(0, decoderFrom)),
+      Array.from(params.subarray(0, decoderFrom)),
+      "the encoder is redrawn"
+    );
     const best = bestEncoderMse(spec, params, data);
-    assert.ok(best <= before + 1e-12, `the best encoder (${best}) is at least as good as the reader's own (${before})`);
+    assert.ok(
+      best <= before + 1e-12,
+      `the best encoder (${best}) is at least as good as the reader's own (${before})`
+    );
     assert.ok(best <= reconstructionMse(spec, g.end, data, 100) + 1e-12);
   });
 });

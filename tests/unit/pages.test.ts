@@ -13,7 +13,16 @@ const pages = readdirSync("src").filter((f) => f.endsWith(".md"));
 function boundNames(clause: string): string[] {
   const names: string[] = [];
   const braces = clause.match(/\{([^}]*)\}/);
-  if (braces) for (const part of braces[1].split(",")) if (part.trim()) names.push(part.trim().split(/\s+as\s+/).pop()!.replace(/^type\s+/, ""));
+  if (braces)
+    for (const part of braces[1].split(","))
+      if (part.trim())
+        names.push(
+          part
+            .trim()
+            .split(/\s+as\s+/)
+            .pop()!
+            .replace(/^type\s+/, "")
+        );
   const star = clause.match(/\*\s+as\s+(\w+)/);
   if (star) names.push(star[1]);
   const plain = clause.replace(/\{[^}]*\}/, "").match(/^\s*(\w+)\s*(,|$)/);
@@ -31,7 +40,9 @@ for (const page of pages) {
     const unused: string[] = [];
     for (const [, clause, source] of imports) {
       if (clause.startsWith("type ")) continue;
-      for (const name of boundNames(clause)) if (!new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}(?![\\w$])`).test(rest)) unused.push(`${name} (from ${source})`);
+      for (const name of boundNames(clause))
+        if (!new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}(?![\\w$])`).test(rest))
+          unused.push(`${name} (from ${source})`);
       if (source.startsWith(".")) {
         const file = join("src", source).replace(/\.js$/, ".ts");
         assert.ok(existsSync(file) || existsSync(join("src", source)), `${source} does not exist`);

@@ -4,7 +4,12 @@ import {sheetData} from "../../src/core/autoencoder/snapshot.js";
 import {decode, encode, reconstruct, reconstructionMse} from "../../src/core/autoencoder/models.js";
 import {rectangleData} from "../../src/core/autoencoder/rectangle.js";
 import {paramCount} from "../../src/core/engine/mlp.js";
-import {distinctRows, forwardFloat32, perfectAutoencoder, separatingDirection} from "../../src/core/exercises/e/perfect-ae.js";
+import {
+  distinctRows,
+  forwardFloat32,
+  perfectAutoencoder,
+  separatingDirection
+} from "../../src/core/exercises/e/perfect-ae.js";
 import {createRng} from "../../src/core/engine/random.js";
 
 function maxAbsError(points: Float64Array, n: number, p: number): number {
@@ -52,11 +57,20 @@ describe("the constructed autoencoder of exercise 1 (e)", () => {
   });
 
   it("works for other random data sets, other sizes and other dimensions", () => {
-    for (const [n, seed] of [[2, 1], [10, 2], [57, 3], [250, 4]]) {
+    for (const [n, seed] of [
+      [2, 1],
+      [10, 2],
+      [57, 3],
+      [250, 4]
+    ]) {
       const points = rectangleData(n, createRng(seed));
       assert.ok(maxAbsError(points, n, 2) < 1e-9, `rectangle n=${n}`);
     }
-    for (const [n, p] of [[40, 1], [60, 3], [30, 5]]) {
+    for (const [n, p] of [
+      [40, 1],
+      [60, 3],
+      [30, 5]
+    ]) {
       const points = gaussianPoints(n, p, n + p);
       const ae = perfectAutoencoder(points, n, p);
       assert.deepEqual(ae.spec.widths, [p, 1, n - 1, p]);

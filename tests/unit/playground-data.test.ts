@@ -1,7 +1,16 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import {parseField, parseParams, toParams} from "../../src/core/settings/fields.js";
-import {DATASET_NAMES, GENERATORS, circle, gauss, gaussVariance, playgroundData, spiral, xor} from "../../src/core/playground/datasets.js";
+import {
+  DATASET_NAMES,
+  GENERATORS,
+  circle,
+  gauss,
+  gaussVariance,
+  playgroundData,
+  spiral,
+  xor
+} from "../../src/core/playground/datasets.js";
 import type {Points} from "../../src/core/playground/datasets.js";
 import {FEATURE_NAMES, canonicalFeatures, featurize} from "../../src/core/playground/features.js";
 import {PLAYGROUND_FIELDS, settingsFromQuery, settingsQuery} from "../../src/core/playground/settings.js";
@@ -114,7 +123,11 @@ describe("the Playground's data sets", () => {
       ...Array.from({length: 250}, (_, i) => key(d.test.xy, d.test.label, i))
     ];
     assert.deepEqual([...split].sort(), generated);
-    assert.notDeepEqual(split, Array.from({length: 500}, (_, i) => key(all.xy, all.label, i)), "shuffled");
+    assert.notDeepEqual(
+      split,
+      Array.from({length: 500}, (_, i) => key(all.xy, all.label, i)),
+      "shuffled"
+    );
     assert.throws(() => playgroundData({dataset: "spiral", noise: 60, trainRatio: 50}, createRng(1)));
     assert.throws(() => playgroundData({dataset: "spiral", noise: 0, trainRatio: 5}, createRng(1)));
   });
@@ -145,18 +158,31 @@ describe("playground settings in the URL", () => {
     assert.ok("reason" in parseField(field("features"), "x1,<b>"));
     assert.deepEqual(parseField(field("hidden"), "8, 8,3"), {value: "8,8,3"});
     assert.deepEqual(parseField(field("hidden"), ""), {value: ""});
-    for (const bad of ["9", "0", "1,2,3,4,5,6,7", "2.5", "a", "-1", "1e1"]) assert.ok("reason" in parseField(field("hidden"), bad), bad);
+    for (const bad of ["9", "0", "1,2,3,4,5,6,7", "2.5", "a", "-1", "1e1"])
+      assert.ok("reason" in parseField(field("hidden"), bad), bad);
   });
 
   it("round-trips settings through the query string and reports refused values", () => {
-    const {settings} = settingsFromQuery("dataset=spiral&hidden=8,8,8,8&activation=relu&reg=l2&regRate=0.003&features=x2,x1&epochs=1500");
+    const {settings} = settingsFromQuery(
+      "dataset=spiral&hidden=8,8,8,8&activation=relu&reg=l2&regRate=0.003&features=x2,x1&epochs=1500"
+    );
     assert.deepEqual(settings.hidden, [8, 8, 8, 8]);
     assert.deepEqual(settings.features, ["x1", "x2"]);
     assert.equal(settings.regRate, 0.003);
     const query = settingsQuery(settings);
     assert.deepEqual(settingsFromQuery(query).settings, settings);
-    const bad = parseParams(PLAYGROUND_FIELDS, new URLSearchParams("noise=80&lr=0.02&dataset=moons&hidden=12&batch=31&seed=x"));
-    assert.deepEqual(bad.ignored.map((g) => g.key).sort(), ["batch", "dataset", "hidden", "lr", "noise", "seed"]);
+    const bad = parseParams(
+      PLAYGROUND_FIELDS,
+      new URLSearchParams("noise=80&lr=0.02&dataset=moons&hidden=12&batch=31&seed=x")
+    );
+    assert.deepEqual(bad.ignored.map((g) => g.key).sort(), [
+      "batch",
+      "dataset",
+      "hidden",
+      "lr",
+      "noise",
+      "seed"
+    ]);
     assert.equal(toParams(PLAYGROUND_FIELDS, bad.values).toString(), "");
   });
 });

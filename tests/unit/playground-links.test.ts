@@ -6,7 +6,13 @@ import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import type {ExperimentResult} from "../../src/core/playground/experiment.js";
 import {PlaygroundJob} from "../../src/core/playground/job.js";
-import {OPEN_AT_FIELD, openAtFromQuery, positionQuery, settingsFromQuery, settingsQuery} from "../../src/core/playground/settings.js";
+import {
+  OPEN_AT_FIELD,
+  openAtFromQuery,
+  positionQuery,
+  settingsFromQuery,
+  settingsQuery
+} from "../../src/core/playground/settings.js";
 import {memorizationStudy, regularizationStudy, spiralStudy} from "../../src/data/lib/experiments.js";
 
 interface Published {
@@ -18,13 +24,35 @@ interface Published {
 }
 
 async function published(): Promise<Published[]> {
-  const [spiral, regularization, memorization] = await Promise.all([spiralStudy(), regularizationStudy(), memorizationStudy()]);
+  const [spiral, regularization, memorization] = await Promise.all([
+    spiralStudy(),
+    regularizationStudy(),
+    memorizationStudy()
+  ]);
   return [
     ...spiral.candidates.flatMap((c) =>
-      c.seeds.map((s) => ({name: `(a) ${c.name} seed ${s.seed}`, query: s.query, settings: {...c.run.settings, seed: s.seed}, trainLoss: s.trainLoss, testLoss: s.testLoss}))
+      c.seeds.map((s) => ({
+        name: `(a) ${c.name} seed ${s.seed}`,
+        query: s.query,
+        settings: {...c.run.settings, seed: s.seed},
+        trainLoss: s.trainLoss,
+        testLoss: s.testLoss
+      }))
     ),
-    ...Object.entries(regularization.runs).map(([k, r]) => ({name: `(b) ${k}`, query: r.query, settings: r.settings, trainLoss: r.trainLoss, testLoss: r.testLoss})),
-    ...memorization.runs.map((r) => ({name: `(c) seed ${r.settings.seed}`, query: r.query, settings: r.settings, trainLoss: r.trainLoss, testLoss: r.testLoss}))
+    ...Object.entries(regularization.runs).map(([k, r]) => ({
+      name: `(b) ${k}`,
+      query: r.query,
+      settings: r.settings,
+      trainLoss: r.trainLoss,
+      testLoss: r.testLoss
+    })),
+    ...memorization.runs.map((r) => ({
+      name: `(c) seed ${r.settings.seed}`,
+      query: r.query,
+      settings: r.settings,
+      trainLoss: r.trainLoss,
+      testLoss: r.testLoss
+    }))
   ];
 }
 
@@ -47,7 +75,10 @@ describe("links to published playground runs", () => {
       const parsed = settingsFromQuery(r.query);
       assert.deepEqual(parsed.ignored, [], r.name);
       assert.deepEqual(parsed.settings, r.settings, r.name);
-      assert.ok(!new URLSearchParams(r.query).has(OPEN_AT_FIELD.key), `${r.name}: a published run opens at epoch 0`);
+      assert.ok(
+        !new URLSearchParams(r.query).has(OPEN_AT_FIELD.key),
+        `${r.name}: a published run opens at epoch 0`
+      );
     }
   });
 
@@ -78,7 +109,9 @@ describe("links to published playground runs", () => {
   });
 
   it("a job opened at an epoch stands where stepping there would: same losses, and it continues from there", () => {
-    const {settings} = settingsFromQuery("dataset=spiral&noise=20&features=x1,x2,sinx1&hidden=5,3&seed=4&epochs=40");
+    const {settings} = settingsFromQuery(
+      "dataset=spiral&noise=20&features=x1,x2,sinx1&hidden=5,3&seed=4&epochs=40"
+    );
     const stepped = new PlaygroundJob(settings);
     for (let k = 0; k < 12; ++k) stepped.advance(0);
     const opened = new PlaygroundJob({...settings, at: 12});

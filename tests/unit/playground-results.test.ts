@@ -8,7 +8,10 @@ import {MEMORIZATION_TARGET, SPIRAL_WINNER} from "../../src/core/playground/stud
 import {memorizationStudy, regularizationStudy, spiralStudy} from "../../src/data/lib/experiments.js";
 
 const near = (actual: number, expected: number, tolerance: number, what: string) =>
-  assert.ok(Math.abs(actual - expected) <= tolerance, `${what}: ${actual}, expected ${expected} ± ${tolerance}`);
+  assert.ok(
+    Math.abs(actual - expected) <= tolerance,
+    `${what}: ${actual}, expected ${expected} ± ${tolerance}`
+  );
 
 describe("bonus key results", () => {
   it("(a) the answer classifies the default spiral from X₁ and X₂ with test loss ≤ 0.05, and is the best of the table by median", async () => {
@@ -34,10 +37,14 @@ describe("bonus key results", () => {
     near(runs.l1.final.stats.zeroFraction, 0.966, 0.01, "L1 zero fraction");
     near(runs.none.final.stats.meanAbs, 0.276, 0.005, "mean |w| without regularisation");
     near(runs.l2.final.stats.meanAbs, 0.112, 0.005, "mean |w| with L2");
-    assert.ok(runs.l1.final.stats.meanAbs < runs.l2.final.stats.meanAbs && runs.l2.final.stats.meanAbs < runs.none.final.stats.meanAbs);
+    assert.ok(
+      runs.l1.final.stats.meanAbs < runs.l2.final.stats.meanAbs &&
+        runs.l2.final.stats.meanAbs < runs.none.final.stats.meanAbs
+    );
     const connected = runs.l1.settings.features.filter((_, i) => runs.l1.inputs[i].connections > 0);
     assert.deepEqual(connected, ["x1sq", "x2sq"]);
-    for (const k of ["none", "l1", "l2"] as const) assert.ok(runs[k].testLoss < 0.01, `${k} test loss ${runs[k].testLoss}`);
+    for (const k of ["none", "l1", "l2"] as const)
+      assert.ok(runs[k].testLoss < 0.01, `${k} test loss ${runs[k].testLoss}`);
   });
 
   it("(c) memorisation: median training loss ≤ 0.05 and median test loss > 0.5 over at least 3 seeds", async () => {

@@ -39,7 +39,13 @@ function derivative(a: Activation, y: number, z: number): number {
  * update after every batchSize-th point of an epoch with the mean of the sums;
  * the penalty's derivative at the weight before the update; L1's crossing rule.
  */
-function reference(spec: MlpSpec, initial: Float64Array, inputs: Float64Array, labels: Float64Array, s: PlaygroundSettings): Float64Array {
+function reference(
+  spec: MlpSpec,
+  initial: Float64Array,
+  inputs: Float64Array,
+  labels: Float64Array,
+  s: PlaygroundSettings
+): Float64Array {
   const p = Float64Array.from(initial);
   const layers = layout(spec);
   const isWeight = weightMask(spec);
@@ -52,10 +58,17 @@ function reference(spec: MlpSpec, initial: Float64Array, inputs: Float64Array, l
       const a: number[][] = [Array.from(inputs.subarray(i * spec.widths[0], (i + 1) * spec.widths[0]))];
       const z: number[][] = [];
       layers.forEach((ly, l) => {
-        z.push(Array.from({length: ly.out}, (_, j) => a[l].reduce((sum, x, k) => sum + p[ly.w + j * ly.in + k] * x, p[ly.b + j])));
+        z.push(
+          Array.from({length: ly.out}, (_, j) =>
+            a[l].reduce((sum, x, k) => sum + p[ly.w + j * ly.in + k] * x, p[ly.b + j])
+          )
+        );
         a.push(z[l].map((v) => activate(spec.activations[l], v)));
       });
-      let delta = [(a[layers.length][0] - labels[i]) * derivative(spec.activations[layers.length - 1], a[layers.length][0], z[layers.length - 1][0])];
+      let delta = [
+        (a[layers.length][0] - labels[i]) *
+          derivative(spec.activations[layers.length - 1], a[layers.length][0], z[layers.length - 1][0])
+      ];
       for (let l = layers.length - 1; l >= 0; --l) {
         const ly = layers[l];
         delta.forEach((d, j) => {
@@ -63,7 +76,12 @@ function reference(spec: MlpSpec, initial: Float64Array, inputs: Float64Array, l
           for (let k = 0; k < ly.in; ++k) acc[ly.w + j * ly.in + k] += d * a[l][k];
         });
         if (l > 0) {
-          delta = Array.from({length: ly.in}, (_, k) => delta.reduce((sum, d, j) => sum + d * p[ly.w + j * ly.in + k], 0) * derivative(spec.activations[l - 1], a[l][k], z[l - 1][k]));
+          delta = Array.from(
+            {length: ly.in},
+            (_, k) =>
+              delta.reduce((sum, d, j) => sum + d * p[ly.w + j * ly.in + k], 0) *
+              derivative(spec.activations[l - 1], a[l][k], z[l - 1][k])
+          );
         }
       }
       ++count;
@@ -94,56 +112,90 @@ function reference(spec: MlpSpec, initial: Float64Array, inputs: Float64Array, l
  * epochs its parameters differ by less than 1e-5, and a weight L1 leaves that close to zero may be
  * zeroed in one and not the other, so zeros are compared only for the float64 step.
  */
-function compare(settings: PlaygroundSettings, kind: EngineKind = "fused"): {run: PlaygroundRun; params: Float64Array} {
+function compare(
+  settings: PlaygroundSettings,
+  kind: EngineKind = "fused"
+): {run: PlaygroundRun; params: Float64Array} {
   const run = new PlaygroundRun(settings, {kind});
   for (let e = 0; e < settings.epochs; ++e) run.runEpoch();
   const expected = reference(run.spec, run.initial, run.trainInputs, run.data.train.label, settings);
   const params = run.params();
   const tolerance = kind === "fused" ? 1e-9 : 1e-5;
   for (let k = 0; k < params.length; ++k) {
-    if (kind === "fused") assert.equal(params[k] === 0, expected[k] === 0, `parameter ${k}: exactly zero in one and not the other`);
-    assert.ok(Math.abs(params[k] - expected[k]) < tolerance, `parameter ${k}: ${params[k]} against ${expected[k]}`);
+    if (kind === "fused")
+      assert.equal(
+        params[k] === 0,
+        expected[k] === 0,
+        `parameter ${k}: exactly zero in one and not the other`
+      );
+    assert.ok(
+      Math.abs(params[k] - expected[k]) < tolerance,
+      `parameter ${k}: ${params[k]} against ${expected[k]}`
+    );
   }
-  assert.ok(params.some((v, k) => v !== run.initial[k]), "training moved the parameters");
+  assert.ok(
+    params.some((v, k) => v !== run.initial[k]),
+    "training moved the parameters"
+  );
   return {run, params};
 }
 
 describe("the playground trains as the Playground does", () => {
   it("batches: an update every batchSize-th point, leftover points join the next epoch's first update", () => {
     const batches: number[][] = [];
-    const engine = {problem: {n: 25}, step: (b: ArrayLike<number>, c: number) => (batches.push(Array.from(b).slice(0, c)), 0)} as unknown as StepEngine;
+    const engine = {
+      problem: {n: 25},
+      step: (b: ArrayLike<number>, c: number) => (batches.push(Array.from(b).slice(0, c)), 0)
+    } as unknown as StepEngine;
     const loop = new TrainingLoop(engine, createRng(1), {batchSize: 10, shuffle: false, carryLast: true});
     loop.runEpoch();
     assert.equal(loop.pendingRows, 5);
     loop.runEpoch();
     const range = (a: number, b: number) => Array.from({length: b - a}, (_, i) => a + i);
-    assert.deepEqual(batches, [range(0, 10), range(10, 20), [...range(20, 25), ...range(0, 10)], range(10, 20)]);
+    assert.deepEqual(batches, [
+      range(0, 10),
+      range(10, 20),
+      [...range(20, 25), ...range(0, 10)],
+      range(10, 20)
+    ]);
     assert.equal(loop.examplesSeen, 45);
   });
 
   for (const [name, change] of [
     ["tanh, no regularisation, 250 points in batches of 7", {}],
     ["ReLU with L2", {activation: "relu", regularization: "l2", regRate: 0.3} as const],
-    ["sigmoid with L1, batch size 1", {activation: "sigmoid", regularization: "l1", regRate: 0.03, batchSize: 1, trainRatio: 20} as const]
+    [
+      "sigmoid with L1, batch size 1",
+      {activation: "sigmoid", regularization: "l1", regRate: 0.03, batchSize: 1, trainRatio: 20} as const
+    ]
   ] as const) {
     it(`matches a point-by-point reference: ${name}`, () => void compare({...base, ...change}));
-    it(`the WebAssembly step follows the same reference to float32 precision: ${name}`, () => void compare({...base, ...change}, "wasm"));
+    it(`the WebAssembly step follows the same reference to float32 precision: ${name}`, () =>
+      void compare({...base, ...change}, "wasm"));
   }
 
   for (const kind of ["fused", "wasm"] as const)
-  it(`L1: weights that cross zero become exactly 0 and stay 0; biases are never zeroed (${kind})`, () => {
-    const settings: PlaygroundSettings = {...base, regularization: "l1", regRate: 0.3, epochs: 2};
-    const {run, params} = compare(settings, kind);
-    const zeros = (p: Float64Array) => Array.from(p.keys()).filter((k) => p[k] === 0);
-    const early = zeros(params);
-    assert.ok(early.length > 0, "some weights are exactly zero");
-    const mask = weightMask(run.spec);
-    assert.ok(early.every((k) => mask[k] === 1), "only weights");
-    for (let e = 0; e < 20; ++e) run.runEpoch();
-    const late = zeros(run.params());
-    assert.ok(early.every((k) => late.includes(k)), "a zeroed weight stays zero");
-    assert.ok(weightStats(run.spec, run.params()).zeroFraction >= early.length / weightStats(run.spec, params).count);
-  });
+    it(`L1: weights that cross zero become exactly 0 and stay 0; biases are never zeroed (${kind})`, () => {
+      const settings: PlaygroundSettings = {...base, regularization: "l1", regRate: 0.3, epochs: 2};
+      const {run, params} = compare(settings, kind);
+      const zeros = (p: Float64Array) => Array.from(p.keys()).filter((k) => p[k] === 0);
+      const early = zeros(params);
+      assert.ok(early.length > 0, "some weights are exactly zero");
+      const mask = weightMask(run.spec);
+      assert.ok(
+        early.every((k) => mask[k] === 1),
+        "only weights"
+      );
+      for (let e = 0; e < 20; ++e) run.runEpoch();
+      const late = zeros(run.params());
+      assert.ok(
+        early.every((k) => late.includes(k)),
+        "a zeroed weight stays zero"
+      );
+      assert.ok(
+        weightStats(run.spec, run.params()).zeroFraction >= early.length / weightStats(run.spec, params).count
+      );
+    });
 });
 
 describe("the playground job and the pretrained experiments agree", () => {
@@ -183,7 +235,11 @@ describe("the playground job and the pretrained experiments agree", () => {
       run.runEpoch();
       const params = run.params();
       const {train, test} = run.losses(params);
-      assert.equal(train, playgroundLoss(run.spec, params, run.trainInputs, run.data.train.label), activation);
+      assert.equal(
+        train,
+        playgroundLoss(run.spec, params, run.trainInputs, run.data.train.label),
+        activation
+      );
       assert.equal(test, playgroundLoss(run.spec, params, run.testInputs, run.data.test.label), activation);
     }
   });

@@ -5,8 +5,17 @@ import {runAll} from "../../src/data/lib/pool.js";
 
 describe("training several models together", () => {
   it("gives, in worker threads, exactly what one thread gives, in the order of the tasks", async () => {
-    const config = {...DEFAULT_SNAPSHOT_CONFIG, epochs: 20, history: {...DEFAULT_SNAPSHOT_CONFIG.history, seeds: []}};
-    const tasks = [3, 1, 2].flatMap((seed) => (["small", "pca"] as const).map((name) => ({task: "autoencoderRun" as const, args: [name, seed, config] as const})));
+    const config = {
+      ...DEFAULT_SNAPSHOT_CONFIG,
+      epochs: 20,
+      history: {...DEFAULT_SNAPSHOT_CONFIG.history, seeds: []}
+    };
+    const tasks = [3, 1, 2].flatMap((seed) =>
+      (["small", "pca"] as const).map((name) => ({
+        task: "autoencoderRun" as const,
+        args: [name, seed, config] as const
+      }))
+    );
     const alone = await runAll(tasks, 1);
     const together = await runAll(tasks, 2);
     assert.equal(JSON.stringify(together), JSON.stringify(alone));

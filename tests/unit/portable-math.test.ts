@@ -28,7 +28,12 @@ function lcg(seed: number): () => number {
   return () => (s = (s * 16807) % 2147483647) / 2147483647;
 }
 
-function worstUlps(f: (x: number) => number, g: (x: number) => number, draw: () => number, n = 20000): {ulps: number; at: number} {
+function worstUlps(
+  f: (x: number) => number,
+  g: (x: number) => number,
+  draw: () => number,
+  n = 20000
+): {ulps: number; at: number} {
   let worst = {ulps: 0, at: NaN};
   for (let i = 0; i < n; ++i) {
     const x = draw();
@@ -65,7 +70,12 @@ describe("portable elementary functions", () => {
     assert.equal(P.exp(Infinity), Infinity);
     assert.equal(P.exp(800), Infinity);
     assert.equal(P.exp(-740), Math.exp(-740)); // a subnormal result
-    assert.ok(Number.isNaN(P.exp(NaN)) && Number.isNaN(P.tanh(NaN)) && Number.isNaN(P.sin(Infinity)) && Number.isNaN(P.log(-1)));
+    assert.ok(
+      Number.isNaN(P.exp(NaN)) &&
+        Number.isNaN(P.tanh(NaN)) &&
+        Number.isNaN(P.sin(Infinity)) &&
+        Number.isNaN(P.log(-1))
+    );
     assert.equal(P.log(0), -Infinity);
     assert.equal(P.log(Infinity), Infinity);
     assert.equal(P.log(1), 0);
@@ -126,7 +136,27 @@ describe("portable elementary functions", () => {
 
 describe("a training run computes with exactly defined operations only", () => {
   // Functions the language lets every engine approximate in its own way.
-  const ENGINE_DEPENDENT = ["sin", "cos", "tan", "tanh", "sinh", "cosh", "exp", "expm1", "log", "log1p", "log2", "log10", "pow", "hypot", "atan", "atan2", "asin", "acos", "cbrt"] as const;
+  const ENGINE_DEPENDENT = [
+    "sin",
+    "cos",
+    "tan",
+    "tanh",
+    "sinh",
+    "cosh",
+    "exp",
+    "expm1",
+    "log",
+    "log1p",
+    "log2",
+    "log10",
+    "pow",
+    "hypot",
+    "atan",
+    "atan2",
+    "asin",
+    "acos",
+    "cbrt"
+  ] as const;
 
   function withoutEngineMath(body: () => void): void {
     const math = Math as unknown as Record<string, unknown>;
@@ -144,9 +174,15 @@ describe("a training run computes with exactly defined operations only", () => {
   }
 
   it("the source of the portable functions names no engine-dependent function", () => {
-    const src = readFileSync("src/core/engine/portable-math.ts", "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
+    const src = readFileSync("src/core/engine/portable-math.ts", "utf8").replace(
+      /\/\*[\s\S]*?\*\/|\/\/.*$/gm,
+      ""
+    );
     const used = new Set([...src.matchAll(/Math\.(\w+)/g)].map((m) => m[1]));
-    assert.deepEqual([...used].filter((k) => !["abs", "round", "floor", "sqrt"].includes(k)), []);
+    assert.deepEqual(
+      [...used].filter((k) => !["abs", "round", "floor", "sqrt"].includes(k)),
+      []
+    );
     assert.ok(!/\*\*/.test(src), "the ** operator is Math.pow");
   });
 
@@ -186,7 +222,11 @@ describe("a training run computes with exactly defined operations only", () => {
           assert.equal(t.report().status, "done");
         }
       }
-      assert.ok(initParams({widths: [2, 3, 1], activations: ["tanh", "linear"]}, "tfjs", createRng(1)).every(Number.isFinite));
+      assert.ok(
+        initParams({widths: [2, 3, 1], activations: ["tanh", "linear"]}, "tfjs", createRng(1)).every(
+          Number.isFinite
+        )
+      );
     });
   });
 });

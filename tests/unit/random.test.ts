@@ -37,8 +37,14 @@ describe("seeded random source", () => {
 
   it("shuffles into a permutation", () => {
     const order = createRng(1).shuffle(Int32Array.from({length: 100}, (_, i) => i));
-    assert.deepEqual(Array.from(order).sort((a, b) => a - b), Array.from({length: 100}, (_, i) => i));
-    assert.notDeepEqual(Array.from(order), Array.from({length: 100}, (_, i) => i));
+    assert.deepEqual(
+      Array.from(order).sort((a, b) => a - b),
+      Array.from({length: 100}, (_, i) => i)
+    );
+    assert.notDeepEqual(
+      Array.from(order),
+      Array.from({length: 100}, (_, i) => i)
+    );
   });
 });
 

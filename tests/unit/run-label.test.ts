@@ -18,14 +18,23 @@ describe("which run: settings in words, file names and columns", () => {
     const v = {...d, seed: 3, lr: 0.01, optimizer: "sgd"};
     const slug = settingsSlug(RETRAIN_FIELDS, v, ["seed"]);
     assert.equal(slug, "seed3_lr0.01_optimizersgd");
-    assert.equal(runFileName("ex1b-epoch-loss.csv", "reader", slug), "ex1b-epoch-loss-yours-seed3_lr0.01_optimizersgd.csv");
+    assert.equal(
+      runFileName("ex1b-epoch-loss.csv", "reader", slug),
+      "ex1b-epoch-loss-yours-seed3_lr0.01_optimizersgd.csv"
+    );
     assert.equal(runFileName("ex1b-epoch-loss.csv", "published", slug), "ex1b-epoch-loss.csv");
-    assert.match(settingsSlug([{key: "x", label: "x", kind: "enum", options: ["a b/c"], value: "z"}], {x: "a b/c"}), /^xa-b-c$/);
+    assert.match(
+      settingsSlug([{key: "x", label: "x", kind: "enum", options: ["a b/c"], value: "z"}], {x: "a b/c"}),
+      /^xa-b-c$/
+    );
   });
 
   it("writes every setting as a column", () => {
     const cols = settingsColumns(RETRAIN_FIELDS, {...d, batch: 16});
-    assert.deepEqual(Object.keys(cols), RETRAIN_FIELDS.map((f) => f.key));
+    assert.deepEqual(
+      Object.keys(cols),
+      RETRAIN_FIELDS.map((f) => f.key)
+    );
     assert.equal(cols.batch, 16);
     assert.equal(cols.lr, 0.001);
   });

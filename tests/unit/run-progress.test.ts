@@ -53,26 +53,65 @@ describe("time left", () => {
 });
 
 describe("the status line", () => {
-  const job = (name: string, phase: JobStatus["phase"], epoch: number, epochs = 5000, elapsedMs = 13_800): JobStatus => ({name, phase, epoch, epochs, elapsedMs});
+  const job = (
+    name: string,
+    phase: JobStatus["phase"],
+    epoch: number,
+    epochs = 5000,
+    elapsedMs = 13_800
+  ): JobStatus => ({name, phase, epoch, epochs, elapsedMs});
 
   it("names the epoch at which a run was stopped", () => {
-    assert.equal(statusLine([job("big", "stopped", 497)], {running: false, paused: false}), "Stopped at epoch 497 of 5,000 after 13.8 s of training");
-    const mixed = statusLine([job("PCA-like", "done", 5000), job("small", "stopped", 2012), job("big", "stopped", 497)], {running: false, paused: false});
-    assert.equal(mixed, "Stopped after 13.8 s of training: small at epoch 2,012 of 5,000 and big at epoch 497 of 5,000; PCA-like finished");
+    assert.equal(
+      statusLine([job("big", "stopped", 497)], {running: false, paused: false}),
+      "Stopped at epoch 497 of 5,000 after 13.8 s of training"
+    );
+    const mixed = statusLine(
+      [job("PCA-like", "done", 5000), job("small", "stopped", 2012), job("big", "stopped", 497)],
+      {running: false, paused: false}
+    );
+    assert.equal(
+      mixed,
+      "Stopped after 13.8 s of training: small at epoch 2,012 of 5,000 and big at epoch 497 of 5,000; PCA-like finished"
+    );
   });
 
   it("says how long training took, in words that agree with the numbers", () => {
-    assert.equal(statusLine([job("a", "done", 1, 1, 800)], {running: false, paused: false}), "Trained in this page: 1 epoch in 0.8 s of training");
-    assert.equal(statusLine([job("a", "done", 1000, 1000, 8400), job("b", "done", 1000, 1000, 2000)], {running: false, paused: false}), "Trained in this page: 1,000 epochs in 8.4 s of training");
+    assert.equal(
+      statusLine([job("a", "done", 1, 1, 800)], {running: false, paused: false}),
+      "Trained in this page: 1 epoch in 0.8 s of training"
+    );
+    assert.equal(
+      statusLine([job("a", "done", 1000, 1000, 8400), job("b", "done", 1000, 1000, 2000)], {
+        running: false,
+        paused: false
+      }),
+      "Trained in this page: 1,000 epochs in 8.4 s of training"
+    );
   });
 
   it("reports a divergence, a pause and the time left", () => {
-    assert.equal(statusLine([job("PCA-like", "diverged", 12, 100, 300), job("big", "done", 100, 100, 900)], {running: false, paused: false}), "Ended after 0.9 s of training: PCA-like diverged at epoch 12 of 100; big finished");
-    assert.equal(statusLine([job("big", "training", 300)], {running: true, paused: true}), "Paused: epoch 300 of 5,000");
     assert.equal(
-      statusLine([job("PCA-like", "diverged", 12, 100, 300), job("small", "diverged", 40, 100, 300)], {running: false, paused: false}),
+      statusLine([job("PCA-like", "diverged", 12, 100, 300), job("big", "done", 100, 100, 900)], {
+        running: false,
+        paused: false
+      }),
+      "Ended after 0.9 s of training: PCA-like diverged at epoch 12 of 100; big finished"
+    );
+    assert.equal(
+      statusLine([job("big", "training", 300)], {running: true, paused: true}),
+      "Paused: epoch 300 of 5,000"
+    );
+    assert.equal(
+      statusLine([job("PCA-like", "diverged", 12, 100, 300), job("small", "diverged", 40, 100, 300)], {
+        running: false,
+        paused: false
+      }),
       "Ended after 0.3 s of training: the loss diverged for PCA-like at epoch 12 of 100 and small at epoch 40 of 100"
     );
-    assert.equal(statusLine([job("big", "training", 300)], {running: true, paused: false, remainingMs: 4200}), "Training in this page, about 4.2 s left");
+    assert.equal(
+      statusLine([job("big", "training", 300)], {running: true, paused: false, remainingMs: 4200}),
+      "Training in this page, about 4.2 s left"
+    );
   });
 });

@@ -30,7 +30,10 @@ describe("a training job in time slices", () => {
     const [job] = retrainJobs({...defaults(RETRAIN_FIELDS), epochs: 40, seed: 2}, ["small"]);
     const t = new TrainJob(job);
     while (t.advance(1000) === "training");
-    assert.equal(t.view({...view, grid: config.grid, curvePoints: config.curvePoints})!.mse, published.final.mse);
+    assert.equal(
+      t.view({...view, grid: config.grid, curvePoints: config.curvePoints})!.mse,
+      published.final.mse
+    );
   });
 
   it("stops at once when the loss is no longer finite, naming the epoch, and keeps no NaN view", () => {

@@ -13,7 +13,16 @@ import {describe, it} from "node:test";
 import {sheetData} from "../../src/core/autoencoder/snapshot.js";
 import {sheetModel} from "../../src/core/autoencoder/models.js";
 import {SHEET_RECT} from "../../src/core/autoencoder/rectangle.js";
-import {dataListing, lightningFitListing, lightningListing, lightningModuleListing, loopListing, plainTrainingListing, stateDict, torchListing} from "../../src/core/autoencoder/listings.js";
+import {
+  dataListing,
+  lightningFitListing,
+  lightningListing,
+  lightningModuleListing,
+  loopListing,
+  plainTrainingListing,
+  stateDict,
+  torchListing
+} from "../../src/core/autoencoder/listings.js";
 import type {TrainingListingSetup} from "../../src/core/autoencoder/listings.js";
 import {paramCount} from "../../src/core/engine/mlp.js";
 import type {StepEngine} from "../../src/core/engine/problem.js";
@@ -25,7 +34,11 @@ const SETUP: TrainingListingSetup = {...SHEET_SETUP, rect: SHEET_RECT};
 const EPOCHS = 3;
 const SHORT: TrainingListingSetup = {...SETUP, epochs: EPOCHS};
 
-function run(python: string, args: string[], input = ""): {status: number | null; stdout: string; stderr: string} {
+function run(
+  python: string,
+  args: string[],
+  input = ""
+): {status: number | null; stdout: string; stderr: string} {
   const r = spawnSync(python, args, {input, encoding: "utf8", timeout: 120_000});
   return {status: r.error ? -1 : r.status, stdout: r.stdout ?? "", stderr: r.stderr ?? String(r.error ?? "")};
 }
@@ -52,7 +65,17 @@ function python(code: string, input = ""): string {
  */
 function reportRun(seed: number): {initial: Float64Array; batches: number[][][]; losses: number[]} {
   const data = sheetData();
-  const run = startAutoencoder({hidden: [20, 10, 1, 10, 20, 2], linear: false, seed, batchSize: SHEET_SETUP.batchSize, init: SHEET_SETUP.init}, data, {kind: "fused"});
+  const run = startAutoencoder(
+    {
+      hidden: [20, 10, 1, 10, 20, 2],
+      linear: false,
+      seed,
+      batchSize: SHEET_SETUP.batchSize,
+      init: SHEET_SETUP.init
+    },
+    data,
+    {kind: "fused"}
+  );
   const epochBatches: number[][][] = [];
   const engine: StepEngine = {
     ...run.loop.engine,
@@ -137,22 +160,45 @@ describe("training listings", () => {
 import json
 print(json.dumps({"losses": losses, "params": sum(p.numel() for p in model.parameters()), "batches": len(loader), "shape": list(data.shape),
   "low": data.min(0).values.tolist(), "high": data.max(0).values.tolist()}))`);
-    const r = JSON.parse(out) as {losses: number[]; params: number; batches: number; shape: number[]; low: number[]; high: number[]};
+    const r = JSON.parse(out) as {
+      losses: number[];
+      params: number;
+      batches: number;
+      shape: number[];
+      low: number[];
+      high: number[];
+    };
     assert.equal(r.params, paramCount(spec));
     assert.deepEqual(r.shape, [SETUP.n, 2]);
     assert.equal(r.batches, Math.floor(SETUP.n / SETUP.batchSize));
     assert.equal(r.losses.length, EPOCHS * r.batches);
     assert.ok(r.losses.every(Number.isFinite));
-    assert.ok(r.low[0] >= -2 && r.high[0] <= 2 && r.low[1] >= -1 && r.high[1] <= 1 && r.high[0] - r.low[0] > 3);
+    assert.ok(
+      r.low[0] >= -2 && r.high[0] <= 2 && r.low[1] >= -1 && r.high[1] <= 1 && r.high[0] - r.low[0] > 3
+    );
   });
 
   it("its loop, on the report's data, weights and batch order, gives the report's step losses (float64)", (t) => {
     if (!torchPython) return t.skip("skipped: no torch");
     const ours = reportRun(0);
-    const input = JSON.stringify({data: Array.from(sheetData()), batches: ours.batches, state: stateDict(spec, ours.initial)});
-    const loop = loopListing("SmallAutoencoder", SHORT).replace("model = SmallAutoencoder()\n", "model = SmallAutoencoder()\nload_report_weights(model)\n");
-    assert.notEqual(loop, loopListing("SmallAutoencoder", SHORT), "the loop creates the model where the weights can be loaded");
-    const out = python(`${HEAD}torch.set_default_dtype(torch.float64)\n${model}\n${REPORT_DATA}\nloader = report_loader()\n${loop}\nprint(json.dumps(losses))`, input);
+    const input = JSON.stringify({
+      data: Array.from(sheetData()),
+      batches: ours.batches,
+      state: stateDict(spec, ours.initial)
+    });
+    const loop = loopListing("SmallAutoencoder", SHORT).replace(
+      "model = SmallAutoencoder()\n",
+      "model = SmallAutoencoder()\nload_report_weights(model)\n"
+    );
+    assert.notEqual(
+      loop,
+      loopListing("SmallAutoencoder", SHORT),
+      "the loop creates the model where the weights can be loaded"
+    );
+    const out = python(
+      `${HEAD}torch.set_default_dtype(torch.float64)\n${model}\n${REPORT_DATA}\nloader = report_loader()\n${loop}\nprint(json.dumps(losses))`,
+      input
+    );
     const theirs = JSON.parse(out) as number[];
     assert.equal(theirs.length, ours.losses.length);
     const worst = Math.max(...theirs.map((x, k) => Math.abs(x - ours.losses[k]) / ours.losses[k]));
@@ -164,9 +210,19 @@ print(json.dumps({"losses": losses, "params": sum(p.numel() for p in model.param
   it("the LightningModule, driven as Lightning drives it, gives the loop's losses exactly", (t) => {
     if (!torchPython) return t.skip("skipped: no torch");
     const ours = reportRun(3);
-    const input = JSON.stringify({data: Array.from(sheetData()), batches: [...ours.batches, ...ours.batches], state: stateDict(spec, ours.initial)});
-    const loop = loopListing("SmallAutoencoder", SHORT).replace("model = SmallAutoencoder()\n", "model = SmallAutoencoder()\nload_report_weights(model)\n");
-    const fit = lightningFitListing("SmallAutoencoder", SHORT).replace("lit = LitAutoencoder(SmallAutoencoder())\n", "lit = LitAutoencoder(SmallAutoencoder())\nload_report_weights(lit.model)\n");
+    const input = JSON.stringify({
+      data: Array.from(sheetData()),
+      batches: [...ours.batches, ...ours.batches],
+      state: stateDict(spec, ours.initial)
+    });
+    const loop = loopListing("SmallAutoencoder", SHORT).replace(
+      "model = SmallAutoencoder()\n",
+      "model = SmallAutoencoder()\nload_report_weights(model)\n"
+    );
+    const fit = lightningFitListing("SmallAutoencoder", SHORT).replace(
+      "lit = LitAutoencoder(SmallAutoencoder())\n",
+      "lit = LitAutoencoder(SmallAutoencoder())\nload_report_weights(lit.model)\n"
+    );
     const out = python(
       `${HEAD}torch.set_default_dtype(torch.float64)\n${model}\n${STAND_IN_LIGHTNING}\nimport pytorch_lightning as pl\n${lightningModuleListing(SHORT)}\n${REPORT_DATA}\n` +
         `loader = report_loader()\n${loop}\nloader = ReportBatches(report["batches"][${EPOCHS}:])\n${fit}\nprint(json.dumps({"loop": losses, "lightning": lit.losses}))`,

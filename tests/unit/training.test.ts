@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {DEFAULT_SNAPSHOT_CONFIG, buildAutoencoderSnapshot, sheetData} from "../../src/core/autoencoder/snapshot.js";
+import {
+  DEFAULT_SNAPSHOT_CONFIG,
+  buildAutoencoderSnapshot,
+  sheetData
+} from "../../src/core/autoencoder/snapshot.js";
 import type {SnapshotConfig} from "../../src/core/autoencoder/snapshot.js";
 import {SHEET_HIDDEN, reconstructionMse} from "../../src/core/autoencoder/models.js";
 import {pca2} from "../../src/core/autoencoder/pca.js";
@@ -11,7 +15,10 @@ const data = sheetData();
 
 describe("training loop", () => {
   it("takes 12 steps per epoch for 100 points in batches of 8 and records every step", () => {
-    const {loop} = startAutoencoder({hidden: SHEET_HIDDEN.small, linear: false, seed: 0, batchSize: 8, init: "torch"}, data);
+    const {loop} = startAutoencoder(
+      {hidden: SHEET_HIDDEN.small, linear: false, seed: 0, batchSize: 8, init: "torch"},
+      data
+    );
     for (let e = 0; e < 3; ++e) loop.runEpoch();
     assert.equal(loop.stepsPerEpoch, 12);
     assert.equal(loop.stepLosses.length, 36);
@@ -24,7 +31,10 @@ describe("training loop", () => {
   it("brings the linear model to the exact PCA optimum within 0.5 %", () => {
     const optimum = pca2(data, SHEET_SETUP.n).optimumMse;
     for (const seed of [0, 1, 2]) {
-      const {spec, loop} = startAutoencoder({hidden: SHEET_HIDDEN.pca, linear: true, seed, batchSize: 8, init: "torch"}, data);
+      const {spec, loop} = startAutoencoder(
+        {hidden: SHEET_HIDDEN.pca, linear: true, seed, batchSize: 8, init: "torch"},
+        data
+      );
       const before = reconstructionMse(spec, loop.engine.getParams(), data, 100);
       for (let e = 0; e < SHEET_SETUP.epochs; ++e) loop.runEpoch();
       const mse = reconstructionMse(spec, loop.engine.getParams(), data, 100);
@@ -36,7 +46,12 @@ describe("training loop", () => {
 });
 
 describe("snapshots", () => {
-  const small: SnapshotConfig = {...DEFAULT_SNAPSHOT_CONFIG, seeds: [0, 1], epochs: 15, grid: {...DEFAULT_SNAPSHOT_CONFIG.grid, nx: 8, ny: 4}};
+  const small: SnapshotConfig = {
+    ...DEFAULT_SNAPSHOT_CONFIG,
+    seeds: [0, 1],
+    epochs: 15,
+    grid: {...DEFAULT_SNAPSHOT_CONFIG.grid, nx: 8, ny: 4}
+  };
 
   it("are byte-identical for the same config and seed", () => {
     const a = JSON.stringify(buildAutoencoderSnapshot(small));

@@ -12,7 +12,10 @@ import {createWasmEngine} from "../../src/core/engine/wasm/wasm-engine.js";
 export function trainBig(): {params: string; losses: string} {
   const data = rectangleData(100, createRng(6));
   const spec = sheetModel("big");
-  const engine = createWasmEngine({spec, inputs: data, targets: data, n: 100, loss: "mse", optimizer: adam()}, initParams(spec, "torch", createRng(12)));
+  const engine = createWasmEngine(
+    {spec, inputs: data, targets: data, n: 100, loss: "mse", optimizer: adam()},
+    initParams(spec, "torch", createRng(12))
+  );
   const rng = createRng(11);
   const order = Int32Array.from({length: 100}, (_, i) => i);
   const losses = new Float64Array(300);

@@ -26,7 +26,11 @@ function aeProblem(name: ModelName, optimizer: OptimizerConfig = adam(), trainab
 }
 
 /** A Playground-like classifier: features x₁, x₂, labels ±1 by quadrant, the Playground's loss. */
-function playgroundProblem(spec: MlpSpec, optimizer: OptimizerConfig, regularization?: Regularization): Problem {
+function playgroundProblem(
+  spec: MlpSpec,
+  optimizer: OptimizerConfig,
+  regularization?: Regularization
+): Problem {
   const labels = Float64Array.from({length: 100}, (_, i) => (data[2 * i] * data[2 * i + 1] > 0 ? 1 : -1));
   return {spec, inputs: data, targets: labels, n: 100, loss: "half-se", optimizer, regularization};
 }
@@ -40,7 +44,12 @@ const f32 = (p: Float64Array) => Float64Array.from(p, Math.fround);
  * Runs two engines from the same weights over the same shuffled batches; returns
  * the largest relative loss difference over the steps and the largest parameter gap.
  */
-function compare(a: StepEngine, b: StepEngine, steps: number, batchSize = 8): {gap: number; pgap: number; losses: number[]} {
+function compare(
+  a: StepEngine,
+  b: StepEngine,
+  steps: number,
+  batchSize = 8
+): {gap: number; pgap: number; losses: number[]} {
   const n = a.problem.n;
   const rng = createRng(9);
   const order = Int32Array.from({length: n}, (_, i) => i);
@@ -49,7 +58,7 @@ function compare(a: StepEngine, b: StepEngine, steps: number, batchSize = 8): {g
   const losses: number[] = [];
   for (let s = 0; s < steps; ++s) {
     if (s % perEpoch === 0) rng.shuffle(order);
-    const batch = order.subarray((s % perEpoch) * batchSize, (s % perEpoch + 1) * batchSize);
+    const batch = order.subarray((s % perEpoch) * batchSize, ((s % perEpoch) + 1) * batchSize);
     const la = a.step(batch, batchSize);
     const lb = b.step(batch, batchSize);
     losses.push(la);
@@ -65,20 +74,38 @@ function compare(a: StepEngine, b: StepEngine, steps: number, batchSize = 8): {g
 }
 
 function againstTfjs(problem: Problem, params: Float64Array, steps = 100, batchSize = 8) {
-  return compare(createWasmEngine(problem, params), createEngine(problem, f32(params), {kind: "tfjs", tf}), steps, batchSize);
+  return compare(
+    createWasmEngine(problem, params),
+    createEngine(problem, f32(params), {kind: "tfjs", tf}),
+    steps,
+    batchSize
+  );
 }
 
 function againstFused(problem: Problem, params: Float64Array, steps = 100, batchSize = 8) {
-  return compare(createWasmEngine(problem, params), createFusedEngine(problem, f32(params)), steps, batchSize);
+  return compare(
+    createWasmEngine(problem, params),
+    createFusedEngine(problem, f32(params)),
+    steps,
+    batchSize
+  );
 }
 
 describe("the committed WebAssembly binary", () => {
   it("is what the AssemblyScript source compiles to", () => {
     const bytes = Buffer.from(STEP_WASM_BASE64, "base64");
-    assert.equal(createHash("sha256").update(bytes).digest("hex"), STEP_WASM_SHA256, "the embedded bytes match their recorded hash");
+    assert.equal(
+      createHash("sha256").update(bytes).digest("hex"),
+      STEP_WASM_SHA256,
+      "the embedded bytes match their recorded hash"
+    );
     const out = spawnSync(process.execPath, ["scripts/build-wasm.mjs", "--print"], {encoding: "utf8"});
     assert.equal(out.status, 0, out.stderr);
-    assert.equal(out.stdout.trim(), STEP_WASM_BASE64, "src/core/engine/wasm/assembly/step.ts changed: run `npm run build:wasm`");
+    assert.equal(
+      out.stdout.trim(),
+      STEP_WASM_BASE64,
+      "src/core/engine/wasm/assembly/step.ts changed: run `npm run build:wasm`"
+    );
   });
 
   it("imports nothing from its host (no Math, no abort)", () => {
@@ -90,8 +117,13 @@ describe("the committed WebAssembly binary", () => {
 describe("the WebAssembly step follows tfjs's autodiff and optimisers (float32 both)", () => {
   for (const name of ["pca", "small", "big"] as const) {
     it(`${name}: Adam, 100 steps, losses within 1e-4 relative`, (t) => {
-      const {gap, pgap, losses} = againstTfjs(aeProblem(name), initParams(sheetModel(name), "torch", createRng(3)));
-      t.diagnostic(`max relative loss difference ${gap.toExponential(2)}, largest parameter gap ${pgap.toExponential(2)}`);
+      const {gap, pgap, losses} = againstTfjs(
+        aeProblem(name),
+        initParams(sheetModel(name), "torch", createRng(3))
+      );
+      t.diagnostic(
+        `max relative loss difference ${gap.toExponential(2)}, largest parameter gap ${pgap.toExponential(2)}`
+      );
       assert.ok(gap < 1e-4, `max relative loss difference ${gap}`);
       // Adam divides by √v: a rounding difference in a tiny gradient can move a weight by a fraction of lr.
       assert.ok(pgap < 0.5e-3, `parameters differ by ${pgap}`);
@@ -118,7 +150,10 @@ describe("the WebAssembly step follows tfjs's autodiff and optimisers (float32 b
   });
 
   it("small with tfjs initialisation (zero biases), SGD", (t) => {
-    const {gap} = againstTfjs(aeProblem("small", sgd(0.05)), initParams(sheetModel("small"), "tfjs", createRng(4)));
+    const {gap} = againstTfjs(
+      aeProblem("small", sgd(0.05)),
+      initParams(sheetModel("small"), "tfjs", createRng(4))
+    );
     t.diagnostic(`max relative loss difference ${gap.toExponential(2)}`);
     assert.ok(gap < 1e-4, `max relative loss difference ${gap}`);
   });
@@ -153,7 +188,10 @@ describe("the WebAssembly step follows the float64 fused step", () => {
   }
 
   it("odd widths, odd batch sizes and wide outputs (every padded and tail path)", (t) => {
-    const spec: MlpSpec = {widths: [3, 7, 13, 5, 9, 6], activations: ["relu", "tanh", "sigmoid", "relu", "linear"]};
+    const spec: MlpSpec = {
+      widths: [3, 7, 13, 5, 9, 6],
+      activations: ["relu", "tanh", "sigmoid", "relu", "linear"]
+    };
     const inputs = Float64Array.from({length: 300}, (_, k) => Math.sin(k * 0.7));
     const targets = Float64Array.from({length: 600}, (_, k) => Math.cos(k * 0.3));
     const problem: Problem = {spec, inputs, targets, n: 100, loss: "mse", optimizer: adam(0.01)};
@@ -167,7 +205,10 @@ describe("the WebAssembly step follows the float64 fused step", () => {
   it("gives the fused step's gradient at the same float32 weights, frozen layers zero", (t) => {
     const cases: [Problem, Float64Array][] = [
       [aeProblem("big"), initParams(sheetModel("big"), "torch", createRng(7))],
-      [aeProblem("small", adam(), [false, false, false, true, true, true]), initParams(sheetModel("small"), "torch", createRng(8))],
+      [
+        aeProblem("small", adam(), [false, false, false, true, true, true]),
+        initParams(sheetModel("small"), "torch", createRng(8))
+      ],
       [playgroundProblem(PLAYGROUND, sgd(0.1)), initParams(PLAYGROUND, "playground", createRng(9))]
     ];
     for (const [problem, params] of cases) {
@@ -183,7 +224,9 @@ describe("the WebAssembly step follows the float64 fused step", () => {
         diff = Math.max(diff, Math.abs(a.grad[k] - b.grad[k]));
         if (b.grad[k] === 0 && problem.trainable) assert.equal(a.grad[k], 0);
       }
-      t.diagnostic(`${problem.spec.widths.join("-")}: largest gradient difference ${(diff / scale).toExponential(2)} of the largest entry`);
+      t.diagnostic(
+        `${problem.spec.widths.join("-")}: largest gradient difference ${(diff / scale).toExponential(2)} of the largest entry`
+      );
       assert.ok(diff < 1e-5 * scale, `gradient differs by ${diff} (largest entry ${scale})`);
     }
   });
@@ -224,7 +267,10 @@ describe("gradients against finite differences (float32 loss, so steps of 1e-3)"
   }
 
   it("tanh and sigmoid layers with the Playground's loss", (t) => {
-    const worst = checkGradient(playgroundProblem(PLAYGROUND, sgd(0.1)), initParams(PLAYGROUND, "playground", createRng(8)));
+    const worst = checkGradient(
+      playgroundProblem(PLAYGROUND, sgd(0.1)),
+      initParams(PLAYGROUND, "playground", createRng(8))
+    );
     t.diagnostic(`worst relative error ${worst.toExponential(2)}`);
     assert.ok(worst < 1e-2, `worst relative error ${worst}`);
   });
@@ -242,7 +288,10 @@ describe("L1 regularisation", () => {
     for (let s = 0; s < 400; ++s) engine.step(batch, 10);
     const late = zerosAt(engine.getParams());
     assert.ok(early.length > 0, "some weights are exactly zero");
-    assert.ok(early.every((k) => late.includes(k)), "a zeroed weight stays zero");
+    assert.ok(
+      early.every((k) => late.includes(k)),
+      "a zeroed weight stays zero"
+    );
     assert.ok(late.length >= early.length);
   });
 });
@@ -258,7 +307,10 @@ describe("determinism", () => {
         const {trainBig} = await import(workerData.url);
         parentPort.postMessage(trainBig());
       });`;
-    const worker = new Worker(code, {eval: true, workerData: {url: new URL("./wasm-engine-thread.ts", import.meta.url).href}});
+    const worker = new Worker(code, {
+      eval: true,
+      workerData: {url: new URL("./wasm-engine-thread.ts", import.meta.url).href}
+    });
     const fromWorker = await new Promise((resolve, reject) => {
       worker.once("message", resolve);
       worker.once("error", reject);
@@ -268,7 +320,10 @@ describe("determinism", () => {
   });
 
   it("a diverging run reports a non-finite loss instead of failing", () => {
-    const engine = createWasmEngine(aeProblem("small", sgd(1e6)), initParams(sheetModel("small"), "torch", createRng(1)));
+    const engine = createWasmEngine(
+      aeProblem("small", sgd(1e6)),
+      initParams(sheetModel("small"), "torch", createRng(1))
+    );
     const batch = Int32Array.from({length: 8}, (_, i) => i);
     let last = 0;
     for (let s = 0; s < 50 && Number.isFinite(last); ++s) last = engine.step(batch, 8);

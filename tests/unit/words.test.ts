@@ -21,8 +21,14 @@ describe("numbers in generated sentences", () => {
   });
 
   it("a share of a group is named as a sentence names it", () => {
-    assert.deepEqual([0, 1, 2].map((k) => share(k, 2)), ["neither", "one", "both"]);
-    assert.deepEqual([0, 1, 3, 5].map((k) => share(k, 5)), ["none", "one", "three of the five", "all five"]);
+    assert.deepEqual(
+      [0, 1, 2].map((k) => share(k, 2)),
+      ["neither", "one", "both"]
+    );
+    assert.deepEqual(
+      [0, 1, 3, 5].map((k) => share(k, 5)),
+      ["none", "one", "three of the five", "all five"]
+    );
     assert.equal(share(1, 1), "the one");
     assert.equal(share(12, 20), "12 of the 20");
     assert.throws(() => share(3, 2), /not a share/);
@@ -41,14 +47,36 @@ describe("numbers in generated sentences", () => {
 
 describe("where the members of a group ended up", () => {
   it("names the places that have some, with a verb that agrees", () => {
-    const at = (t: number, u: number) => placement(2, [[t, "in the training set"], [u, "in the test set"]]);
+    const at = (t: number, u: number) =>
+      placement(2, [
+        [t, "in the training set"],
+        [u, "in the test set"]
+      ]);
     assert.equal(at(2, 0), "both lie in the training set");
     assert.equal(at(1, 1), "one lies in the training set and one in the test set");
     assert.equal(at(0, 2), "both lie in the test set");
     assert.equal(at(0, 0), "neither lies in the training set or in the test set");
-    assert.equal(placement(5, [[3, "left"], [2, "right"]]), "three of the five lie left and two of the five right");
-    assert.equal(placement(5, [[1, "left"], [4, "right"]]), "one lies left and four of the five right");
-    assert.equal(placement(3, [[0, "left"], [3, "right"]]), "all three lie right");
+    assert.equal(
+      placement(5, [
+        [3, "left"],
+        [2, "right"]
+      ]),
+      "three of the five lie left and two of the five right"
+    );
+    assert.equal(
+      placement(5, [
+        [1, "left"],
+        [4, "right"]
+      ]),
+      "one lies left and four of the five right"
+    );
+    assert.equal(
+      placement(3, [
+        [0, "left"],
+        [3, "right"]
+      ]),
+      "all three lie right"
+    );
   });
 });
 

@@ -14,7 +14,10 @@ const scripts = JSON.parse(readFileSync("package.json", "utf8")).scripts as Reco
 function readmeCommands(): string[] {
   const section = readme.slice(readme.indexOf("## Two commands"));
   const block = section.match(/```sh\n([\s\S]*?)```/)![1];
-  return block.split("\n").map((line) => line.replace(/#.*$/, "").trim()).filter(Boolean);
+  return block
+    .split("\n")
+    .map((line) => line.replace(/#.*$/, "").trim())
+    .filter(Boolean);
 }
 
 /** The workflow's `run:` steps in order (single-line steps only). */
@@ -26,7 +29,9 @@ test("the README has exactly two commands, one that builds and serves and one th
 
 test("the workflow runs the README's test command, step by step, in order", () => {
   const steps = runSteps();
-  const [setup, check] = readmeCommands()[1].split("&&").map((s) => s.trim());
+  const [setup, check] = readmeCommands()[1]
+    .split("&&")
+    .map((s) => s.trim());
   assert.ok(steps.includes(setup), `no step runs ${setup}`);
   assert.ok(steps.includes(check), `no step runs ${check}`);
   assert.ok(steps.indexOf(setup) < steps.indexOf(check), `${setup} must come before ${check}`);

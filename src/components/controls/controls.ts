@@ -15,7 +15,14 @@
 import * as Inputs from "@observablehq/inputs";
 import {html} from "htl";
 import type {AnyField, Field, Ignored, Values} from "../../core/settings/fields.js";
-import {defaults, formatValue, parseField, parseParams, refusalMessage, toParams} from "../../core/settings/fields.js";
+import {
+  defaults,
+  formatValue,
+  parseField,
+  parseParams,
+  refusalMessage,
+  toParams
+} from "../../core/settings/fields.js";
 import {clearLink, reportLink} from "./link-notice.js";
 
 export interface Settings {
@@ -33,7 +40,10 @@ export const DEBOUNCE_MS = 200;
 let fieldIds = 0;
 
 /** Reads the fields' values from the page's URL; lists what was refused. */
-export function settingsFromUrl(fields: readonly Field[], search = location.search): {values: Values; ignored: Ignored[]} {
+export function settingsFromUrl(
+  fields: readonly Field[],
+  search = location.search
+): {values: Values; ignored: Ignored[]} {
   return parseParams(fields, new URLSearchParams(search));
 }
 
@@ -59,7 +69,12 @@ function rangeFor(field: Extract<Field, {kind: "int" | "number"}>, value: number
       format: (x: number) => Number(x.toPrecision(2)).toString()
     }) as Control;
   }
-  return Inputs.range([field.min, field.max], {label: field.label, value, disabled, step: field.step ?? (field.kind === "int" ? 1 : undefined)}) as Control;
+  return Inputs.range([field.min, field.max], {
+    label: field.label,
+    value,
+    disabled,
+    step: field.step ?? (field.kind === "int" ? 1 : undefined)
+  }) as Control;
 }
 
 /** Log-scale slider positions are kept to two significant digits (and so are their URLs); typed values are kept as typed. */
@@ -84,11 +99,20 @@ export function fieldControl(
   field: Field,
   value: number | string,
   onChange: (value: number | string) => void,
-  options: {inUse?: () => number | string; as?: "radio" | "select"; labels?: Readonly<Record<string, string>>; choices?: readonly number[]; disabled?: boolean} = {}
+  options: {
+    inUse?: () => number | string;
+    as?: "radio" | "select";
+    labels?: Readonly<Record<string, string>>;
+    choices?: readonly number[];
+    disabled?: boolean;
+  } = {}
 ): FieldControl {
   const id = `field-${++fieldIds}`;
-  const help = field.help ? (html`<small class="field-help" id=${`${id}-help`}>${field.help}</small>` as HTMLElement) : null;
-  const message = html`<small class="field-message" id=${`${id}-message`} aria-live="polite"></small>` as HTMLElement;
+  const help = field.help
+    ? (html`<small class="field-help" id=${`${id}-help`}>${field.help}</small>` as HTMLElement)
+    : null;
+  const message =
+    html`<small class="field-message" id=${`${id}-message`} aria-live="polite"></small>` as HTMLElement;
   const describedBy = [help ? `${id}-help` : "", `${id}-message`].filter(Boolean).join(" ");
   let current = value;
   const inUse = options.inUse ?? (() => current);
@@ -100,7 +124,8 @@ export function fieldControl(
     const choices = field.kind === "enum" ? field.options : options.choices!;
     const make = options.as === "radio" ? Inputs.radio : Inputs.select;
     control = make(choices, {label: field.label, value, format, disabled: options.disabled}) as Control;
-    for (const input of control.querySelectorAll("input, select")) input.setAttribute("aria-describedby", describedBy);
+    for (const input of control.querySelectorAll("input, select"))
+      input.setAttribute("aria-describedby", describedBy);
     control.addEventListener("input", (event) => {
       if (event.target === control) return;
       event.stopPropagation();
@@ -160,7 +185,8 @@ export function fieldControl(
       onChange(v);
     });
   }
-  const element = html`<div class="field" data-key=${field.key}>${control}${help}${message}</div>` as HTMLElement;
+  const element =
+    html`<div class="field" data-key=${field.key}>${control}${help}${message}</div>` as HTMLElement;
   return {
     element,
     control,
@@ -198,11 +224,18 @@ export interface SettingsFormOptions {
   readonly trains?: (values: Values) => boolean;
 }
 
-export function settingsForm(fields: readonly Field[], initial: Values, ignored: readonly Ignored[] = [], options: SettingsFormOptions = {}): SettingsForm {
+export function settingsForm(
+  fields: readonly Field[],
+  initial: Values,
+  ignored: readonly Ignored[] = [],
+  options: SettingsFormOptions = {}
+): SettingsForm {
   let settings: Settings = {values: {...initial}, retrain: 0};
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const retrainButton = html`<button type="button" class="retrain">Retrain in this page</button>` as HTMLButtonElement;
-  const resetButton = html`<button type="button" class="reset">Back to the published result</button>` as HTMLButtonElement;
+  const retrainButton =
+    html`<button type="button" class="retrain">Retrain in this page</button>` as HTMLButtonElement;
+  const resetButton =
+    html`<button type="button" class="reset">Back to the published result</button>` as HTMLButtonElement;
   const notice = html`<div class="notice" role="status" hidden></div>` as HTMLDivElement;
   const publish = () => {
     clearTimeout(timer);
@@ -238,8 +271,16 @@ export function settingsForm(fields: readonly Field[], initial: Values, ignored:
     );
   }
   const linkKey = `settings:${fields.map((f) => f.key).join(",")}`;
-  const trains = options.trains ?? ((v: Values) => fields.some((f) => f.key !== "seed" && v[f.key] !== f.value));
-  if (options.linkNotice ?? true) reportLink({key: linkKey, anchor: form, applied: linkWords(fields, initial), refused: ignored, trains: trains(initial)});
+  const trains =
+    options.trains ?? ((v: Values) => fields.some((f) => f.key !== "seed" && v[f.key] !== f.value));
+  if (options.linkNotice ?? true)
+    reportLink({
+      key: linkKey,
+      anchor: form,
+      applied: linkWords(fields, initial),
+      refused: ignored,
+      trains: trains(initial)
+    });
 
   retrainButton.onclick = () => {
     settings = {values: settings.values, retrain: settings.retrain + 1};
@@ -288,7 +329,8 @@ export type ViewInput = HTMLElement & {
 export function viewInput(field: Field, options: ViewInputOptions = {}): ViewInput {
   const raw = new URLSearchParams(options.search ?? location.search).get(field.key);
   let parsed = raw === null ? {value: field.value} : parseField(field, raw);
-  if ("value" in parsed && options.choices && !options.choices.includes(Number(parsed.value))) parsed = {reason: `not one of ${options.choices.join(", ")}`};
+  if ("value" in parsed && options.choices && !options.choices.includes(Number(parsed.value)))
+    parsed = {reason: `not one of ${options.choices.join(", ")}`};
   const value = "value" in parsed ? parsed.value : field.value;
   const shown = (v: number | string) => options.labels?.[String(v)] ?? String(v);
   const short = raw !== null && raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
@@ -308,7 +350,13 @@ export function viewInput(field: Field, options: ViewInputOptions = {}): ViewInp
       clearLink(`view:${field.key}`);
       wrapper.dispatchEvent(new Event("input", {bubbles: true}));
     },
-    {as: options.as ?? "radio", labels: options.labels, choices: options.choices, disabled: options.disabled, inUse: () => current}
+    {
+      as: options.as ?? "radio",
+      labels: options.labels,
+      choices: options.choices,
+      disabled: options.disabled,
+      inUse: () => current
+    }
   );
   wrapper.append(...(notice ? [notice] : []), fc.element);
   Object.defineProperty(wrapper, "value", {
@@ -330,7 +378,10 @@ export function viewInput(field: Field, options: ViewInputOptions = {}): ViewInp
   reportLink({
     key: `view:${field.key}`,
     anchor: wrapper,
-    applied: "value" in parsed && raw !== null && parsed.value !== field.value ? [`${field.label} ${shown(value)}`] : [],
+    applied:
+      "value" in parsed && raw !== null && parsed.value !== field.value
+        ? [`${field.label} ${shown(value)}`]
+        : [],
     refused: "reason" in parsed ? [{key: field.key, raw: short ?? "", reason: parsed.reason}] : []
   });
   return wrapper;
@@ -340,7 +391,11 @@ export function viewInput(field: Field, options: ViewInputOptions = {}): ViewInp
  * A radio for one enum field that changes only how results are shown (kept for
  * pages written before `viewInput`; the same control).
  */
-export function switchInput(field: EnumField, labels: Readonly<Record<string, string>> = {}, search = location.search): HTMLElement & {value: string} {
+export function switchInput(
+  field: EnumField,
+  labels: Readonly<Record<string, string>> = {},
+  search = location.search
+): HTMLElement & {value: string} {
   return viewInput(field, {labels, as: "radio", search}) as HTMLElement & {value: string};
 }
 

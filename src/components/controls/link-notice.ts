@@ -54,7 +54,8 @@ function schedule(): void {
 /** The heading of the section an element sits in (the nearest heading before it), or the element itself. */
 export function sectionOf(element: Element): {id: string; title: string} {
   let node: Element | null = element;
-  while (node && node.parentElement && node.parentElement.id !== "observablehq-main") node = node.parentElement;
+  while (node && node.parentElement && node.parentElement.id !== "observablehq-main")
+    node = node.parentElement;
   for (let s = node?.previousElementSibling; s; s = s.previousElementSibling) {
     if (/^H[23]$/.test(s.tagName) && s.id) return {id: s.id, title: s.textContent?.trim() ?? s.id};
   }
@@ -71,7 +72,9 @@ function render(): void {
   const sections = new Map<string, {title: string; applied: string[]; trains: boolean}>();
   const refused: Ignored[] = [];
   // In the order of the page, whatever order the controls reported in.
-  const ordered = [...parts.values()].sort((a, b) => (a.anchor.compareDocumentPosition(b.anchor) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  const ordered = [...parts.values()].sort((a, b) =>
+    a.anchor.compareDocumentPosition(b.anchor) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1
+  );
   for (const p of ordered) {
     refused.push(...p.refused);
     if (p.applied.length === 0) continue;
@@ -81,16 +84,26 @@ function render(): void {
     s.trains ||= Boolean(p.trains);
     sections.set(id, s);
   }
-  const content = html`${sections.size ? html`<p><strong>This link sets what the page shows.</strong></p>
+  const content = html`${
+    sections.size
+      ? html`<p><strong>This link sets what the page shows.</strong></p>
     <ul>${[...sections].map(
-      ([id, s]) => html`<li>In <a href=${`#${id}`}>${s.title}</a>: ${listing(s.applied)}.${s.trains ? " A run with these settings starts when you get there." : ""}</li>`
-    )}</ul>` : ""}
-    ${refused.length ? html`<p><strong>Not used from the link</strong> (the defaults apply instead): ${refused.map(
-      (g, k) => html`${k ? "; " : ""}<code>${g.key}=${g.raw}</code> (${g.reason})`
-    )}.</p>` : ""}`;
+      ([id, s]) =>
+        html`<li>In <a href=${`#${id}`}>${s.title}</a>: ${listing(s.applied)}.${s.trains ? " A run with these settings starts when you get there." : ""}</li>`
+    )}</ul>`
+      : ""
+  }
+    ${
+      refused.length
+        ? html`<p><strong>Not used from the link</strong> (the defaults apply instead): ${refused.map(
+            (g, k) => html`${k ? "; " : ""}<code>${g.key}=${g.raw}</code> (${g.reason})`
+          )}.</p>`
+        : ""
+    }`;
   // One element for the page's lifetime, its content replaced as controls report.
   if (!notice) {
-    notice = html`<div class="notice link-notice" role="status" aria-label="Settings from the link"></div>` as HTMLElement;
+    notice =
+      html`<div class="notice link-notice" role="status" aria-label="Settings from the link"></div>` as HTMLElement;
     const main = document.getElementById("observablehq-main") ?? document.body;
     const h1 = main.querySelector(":scope > h1");
     if (h1) h1.after(notice);

@@ -40,7 +40,10 @@ export interface CurvesOptions {
 
 const DEFAULT_COLORS = ["#d95f02", "var(--theme-foreground-focus)", "#1b9e77", "#7570b3"];
 
-export function curvesFigure(series: readonly CurveSeries[], options: CurvesOptions): SVGSVGElement | HTMLElement {
+export function curvesFigure(
+  series: readonly CurveSeries[],
+  options: CurvesOptions
+): SVGSVGElement | HTMLElement {
   const {width, height = 280, references = []} = options;
   const colors = options.colors ?? DEFAULT_COLORS.slice(0, series.length);
   type Band = {x: number; lo: number; hi: number; mid: number; label: string};
@@ -53,10 +56,19 @@ export function curvesFigure(series: readonly CurveSeries[], options: CurvesOpti
     if (s.runs.length > 1) {
       const length = Math.min(...s.runs.map((r) => r.x.length));
       for (let k = 0; k < length; ++k) {
-        const ys = finite.map((y) => y[k]).filter((y) => !Number.isNaN(y)).sort((a, b) => a - b);
+        const ys = finite
+          .map((y) => y[k])
+          .filter((y) => !Number.isNaN(y))
+          .sort((a, b) => a - b);
         if (ys.length === 0) continue;
         const h = ys.length >> 1;
-        bands[tier].push({x: s.runs[0].x[k], lo: ys[0], hi: ys[ys.length - 1], mid: ys.length % 2 ? ys[h] : (ys[h - 1] + ys[h]) / 2, label: s.label});
+        bands[tier].push({
+          x: s.runs[0].x[k],
+          lo: ys[0],
+          hi: ys[ys.length - 1],
+          mid: ys.length % 2 ? ys[h] : (ys[h - 1] + ys[h]) / 2,
+          label: s.label
+        });
       }
     }
     s.runs.forEach((r, j) => {
@@ -68,8 +80,22 @@ export function curvesFigure(series: readonly CurveSeries[], options: CurvesOpti
   const tierMarks = (tier: "strong" | "faint") => {
     const faint = tier === "faint";
     return [
-      Plot.areaY(bands[tier], {x: "x", y1: "lo", y2: "hi", fill: "label", fillOpacity: faint ? 0.08 : 0.16, z: "label"}),
-      Plot.line(bands[tier], {x: "x", y: "mid", stroke: "label", strokeWidth: faint ? 1.2 : 1.8, strokeOpacity: faint ? 0.55 : 1, z: "label"}),
+      Plot.areaY(bands[tier], {
+        x: "x",
+        y1: "lo",
+        y2: "hi",
+        fill: "label",
+        fillOpacity: faint ? 0.08 : 0.16,
+        z: "label"
+      }),
+      Plot.line(bands[tier], {
+        x: "x",
+        y: "mid",
+        stroke: "label",
+        strokeWidth: faint ? 1.2 : 1.8,
+        strokeOpacity: faint ? 0.55 : 1,
+        z: "label"
+      }),
       Plot.line(lines[tier], {
         x: "x",
         y: "y",
@@ -88,15 +114,32 @@ export function curvesFigure(series: readonly CurveSeries[], options: CurvesOpti
     title: options.title,
     marginLeft: 56,
     x: {label: options.xLabel, domain: options.xDomain, tickFormat: options.xFormat},
-    y: {type: "log", label: options.yLabel ?? "full-data MSE", grid: true, domain: options.yDomain, tickFormat: "~g"},
+    y: {
+      type: "log",
+      label: options.yLabel ?? "full-data MSE",
+      grid: true,
+      domain: options.yDomain,
+      tickFormat: "~g"
+    },
     color: {domain: series.map((s) => s.label), range: colors, legend: true},
     marks: [
       ...tierMarks("faint"),
       ...tierMarks("strong"),
       references.length
         ? [
-            Plot.ruleY(references, {y: "value", stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3"}),
-            Plot.text(references, {y: "value", frameAnchor: "right", text: "label", textAnchor: "end", dy: -6, fill: "var(--theme-foreground-muted)"})
+            Plot.ruleY(references, {
+              y: "value",
+              stroke: "var(--theme-foreground-muted)",
+              strokeDasharray: "4,3"
+            }),
+            Plot.text(references, {
+              y: "value",
+              frameAnchor: "right",
+              text: "label",
+              textAnchor: "end",
+              dy: -6,
+              fill: "var(--theme-foreground-muted)"
+            })
           ]
         : null
     ]

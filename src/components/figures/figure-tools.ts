@@ -11,7 +11,8 @@ const DONE = "figureTools";
 
 function fileName(svg: SVGSVGElement, index: number): string {
   const figure = svg.closest("figure");
-  const title = figure?.querySelector("h2, h3, figcaption")?.textContent ?? svg.getAttribute("aria-label") ?? "";
+  const title =
+    figure?.querySelector("h2, h3, figcaption")?.textContent ?? svg.getAttribute("aria-label") ?? "";
   const page = location.pathname.split("/").pop() || "index";
   const slug = title
     .toLowerCase()
@@ -52,7 +53,9 @@ export async function svgToPng(svgText: string, width: number, height: number, s
   const context = canvas.getContext("2d")!;
   context.scale(scale, scale);
   context.drawImage(image, 0, 0, width, height);
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG export failed"))), "image/png"));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG export failed"))), "image/png")
+  );
 }
 
 function toolbar(svg: SVGSVGElement, index: number): HTMLElement {
@@ -69,7 +72,9 @@ function toolbar(svg: SVGSVGElement, index: number): HTMLElement {
     return b;
   };
   bar.append(
-    button("SVG", "Download this figure as SVG", () => saveBlob(new Blob([standaloneSvg(svg)], {type: "image/svg+xml"}), `${name}.svg`)),
+    button("SVG", "Download this figure as SVG", () =>
+      saveBlob(new Blob([standaloneSvg(svg)], {type: "image/svg+xml"}), `${name}.svg`)
+    ),
     button("PNG", "Download this figure as PNG", async () => {
       const {width, height} = svg.getBoundingClientRect();
       saveBlob(await svgToPng(standaloneSvg(svg), width, height), `${name}.png`);

@@ -39,13 +39,31 @@ export function keyFiguresTable(models: Readonly<Record<string, KeyFigureModel>>
 export interface MoreKeyFigures {
   readonly ex1: {
     readonly perfectReconstruction: {readonly n: number; readonly mse: number};
-    readonly retrain: Readonly<Record<"mseBefore" | "mseAfterReinit" | "mseAfterRetrain" | "optimalEncoderMse", readonly number[]>>;
-    readonly gdVsSgd: readonly {optimizer: string; batchSize: number; learningRate: number; examplesSeen: number; finalMse: readonly number[]}[];
+    readonly retrain: Readonly<
+      Record<"mseBefore" | "mseAfterReinit" | "mseAfterRetrain" | "optimalEncoderMse", readonly number[]>
+    >;
+    readonly gdVsSgd: readonly {
+      optimizer: string;
+      batchSize: number;
+      learningRate: number;
+      examplesSeen: number;
+      finalMse: readonly number[];
+    }[];
   };
   readonly bonus: {
     readonly spiral: {architecture: string; trainLoss: number; testLoss: number};
-    readonly regularization: Readonly<Record<"none" | "l1" | "l2", {trainLoss: number; testLoss: number; zeroWeightFraction: number; meanAbsWeight: number}>>;
-    readonly memorization: {noise: number; trainRatio: number; trainLoss: readonly number[]; testLoss: readonly number[]};
+    readonly regularization: Readonly<
+      Record<
+        "none" | "l1" | "l2",
+        {trainLoss: number; testLoss: number; zeroWeightFraction: number; meanAbsWeight: number}
+      >
+    >;
+    readonly memorization: {
+      noise: number;
+      trainRatio: number;
+      trainLoss: readonly number[];
+      testLoss: readonly number[];
+    };
   };
 }
 
@@ -56,7 +74,11 @@ export function moreKeyFiguresTable(s: MoreKeyFigures): HTMLTableElement {
   const r = s.ex1.retrain;
   const pct = d3.format(".1%");
   const rows: [string, string, Node | string][] = [
-    ["1 (e)", "ex1-e", `a constructed autoencoder reconstructs all ${countOf(s.ex1.perfectReconstruction.n, "point")}: MSE ${s.ex1.perfectReconstruction.mse.toExponential(1)}`],
+    [
+      "1 (e)",
+      "ex1-e",
+      `a constructed autoencoder reconstructs all ${countOf(s.ex1.perfectReconstruction.n, "point")}: MSE ${s.ex1.perfectReconstruction.mse.toExponential(1)}`
+    ],
     [
       "1 (g)",
       "ex1-fg",
@@ -65,14 +87,22 @@ export function moreKeyFiguresTable(s: MoreKeyFigures): HTMLTableElement {
     [
       "1 (h)",
       "ex1-h",
-      s.ex1.gdVsSgd.map((c) => `${c.optimizer} batch ${c.batchSize}: ${f(med(c.finalMse))}`).join("; ") + ` (after ${d3.format(",")(s.ex1.gdVsSgd[0]?.examplesSeen ?? 0)} examples)`
+      s.ex1.gdVsSgd.map((c) => `${c.optimizer} batch ${c.batchSize}: ${f(med(c.finalMse))}`).join("; ") +
+        ` (after ${d3.format(",")(s.ex1.gdVsSgd[0]?.examplesSeen ?? 0)} examples)`
     ],
-    ["2 (a)", "bonus-a", `spiral from X₁, X₂: ${s.bonus.spiral.architecture}, test loss ${f(s.bonus.spiral.testLoss)}`],
+    [
+      "2 (a)",
+      "bonus-a",
+      `spiral from X₁, X₂: ${s.bonus.spiral.architecture}, test loss ${f(s.bonus.spiral.testLoss)}`
+    ],
     [
       "2 (b)",
       "bonus-b",
       (["none", "l1", "l2"] as const)
-        .map((k) => `${k === "none" ? "no regularisation" : k.toUpperCase()}: ${pct(s.bonus.regularization[k].zeroWeightFraction)} weights zero, mean |w| ${f(s.bonus.regularization[k].meanAbsWeight)}`)
+        .map(
+          (k) =>
+            `${k === "none" ? "no regularisation" : k.toUpperCase()}: ${pct(s.bonus.regularization[k].zeroWeightFraction)} weights zero, mean |w| ${f(s.bonus.regularization[k].meanAbsWeight)}`
+        )
         .join("; ")
     ],
     [

@@ -35,7 +35,8 @@ export interface LatentMapOptions {
 /** The symmetric colour domain that covers the grid and the points. */
 export function codeExtent(maps: readonly LatentMapData[]): number {
   let m = 0;
-  for (const map of maps) for (const v of [...map.grid, ...map.codes]) if (Number.isFinite(v)) m = Math.max(m, Math.abs(v));
+  for (const map of maps)
+    for (const v of [...map.grid, ...map.codes]) if (Number.isFinite(v)) m = Math.max(m, Math.abs(v));
   return m || 1;
 }
 
@@ -46,7 +47,9 @@ export function latentMap(map: LatentMapData, options: LatentMapOptions): SVGSVG
   const [y1, y2] = map.rect.y;
   const points = map.points.map((p, i) => ({x: p[0], y: p[1], code: map.codes[i]}));
   const plotWidth = Math.max(240, width);
-  const curve = (options.curve ?? []).filter((p) => p.every(Number.isFinite)).map((p) => ({x: p[0], y: p[1]}));
+  const curve = (options.curve ?? [])
+    .filter((p) => p.every(Number.isFinite))
+    .map((p) => ({x: p[0], y: p[1]}));
   const exits = frameExits(options.curve ?? [], map.rect);
   const rotation = {top: 0, right: 90, bottom: 180, left: 270} as const;
   return Plot.plot({
@@ -55,17 +58,52 @@ export function latentMap(map: LatentMapData, options: LatentMapOptions): SVGSVG
     title,
     ariaLabel: `Latent code as colour over the input rectangle${title ? `: ${title}` : ""}`,
     ariaDescription: `The encoder's code on a ${map.nx} by ${map.ny} grid over [${x1}, ${x2}] × [${y1}, ${y2}], purple for negative and orange for positive codes up to ±${extent.toPrecision(2)}, with the ${points.length} data points coloured by their own codes.${
-      exits.length ? ` The decoder curve leaves the rectangle at ${exits.length === 1 ? "one place" : `${exits.length} places`}, marked by triangles.` : ""
+      exits.length
+        ? ` The decoder curve leaves the rectangle at ${exits.length === 1 ? "one place" : `${exits.length} places`}, marked by triangles.`
+        : ""
     }`,
     marginLeft: 40,
     x: {domain: [x1, x2], label: "x₁"},
     y: {domain: [y1, y2], label: "x₂"},
-    color: {type: "diverging", scheme: "PuOr", domain: [-extent, extent], pivot: 0, legend, label: "code z", tickFormat: "~g"},
+    color: {
+      type: "diverging",
+      scheme: "PuOr",
+      domain: [-extent, extent],
+      pivot: 0,
+      legend,
+      label: "code z",
+      tickFormat: "~g"
+    },
     marks: [
-      Plot.raster(map.grid as number[], {width: map.nx, height: map.ny, x1, x2, y1, y2, fill: (d: number) => d, imageRendering: "pixelated"}),
-      Plot.dot(points, {x: "x", y: "y", fill: "code", stroke: "currentColor", strokeWidth: 0.8, r: 3.5, tip: true}),
+      Plot.raster(map.grid as number[], {
+        width: map.nx,
+        height: map.ny,
+        x1,
+        x2,
+        y1,
+        y2,
+        fill: (d: number) => d,
+        imageRendering: "pixelated"
+      }),
+      Plot.dot(points, {
+        x: "x",
+        y: "y",
+        fill: "code",
+        stroke: "currentColor",
+        strokeWidth: 0.8,
+        r: 3.5,
+        tip: true
+      }),
       Plot.line(curve, {x: "x", y: "y", stroke: "currentColor", strokeWidth: 1.6, clip: true}),
-      Plot.dot(exits, {x: "x", y: "y", symbol: "triangle", rotate: (d: Exit) => rotation[d.side], r: 5, fill: "currentColor", stroke: "var(--theme-background)"}),
+      Plot.dot(exits, {
+        x: "x",
+        y: "y",
+        symbol: "triangle",
+        rotate: (d: Exit) => rotation[d.side],
+        r: 5,
+        fill: "currentColor",
+        stroke: "var(--theme-background)"
+      }),
       Plot.frame()
     ]
   });

@@ -45,9 +45,13 @@ const LINE_HEIGHT = 14;
 /** Plain numbers on log axes ("0.3", "0.02"), never SI prefixes ("300m"). */
 export const plainTick = "~g";
 
-const finiteLine = (losses: readonly number[]) => losses.map((loss, e) => ({epoch: e + 1, loss: Number.isFinite(loss) && loss > 0 ? loss : NaN}));
+const finiteLine = (losses: readonly number[]) =>
+  losses.map((loss, e) => ({epoch: e + 1, loss: Number.isFinite(loss) && loss > 0 ? loss : NaN}));
 
-export function lossFigure(runs: readonly LossRun[], options: LossFigureOptions): SVGSVGElement | HTMLElement {
+export function lossFigure(
+  runs: readonly LossRun[],
+  options: LossFigureOptions
+): SVGSVGElement | HTMLElement {
   const {width, seed, stepsPerEpoch, stepStride, reference, overlay} = options;
   const showSteps = (options.showSteps ?? true) && !overlay;
   const longest = Math.max(0, overlay?.epochLoss.length ?? 0, ...runs.map((r) => r.epochLoss.length));
@@ -68,7 +72,8 @@ export function lossFigure(runs: readonly LossRun[], options: LossFigureOptions)
       ? chosen.stepLoss.map((loss, k) => ({epoch: (k * stepStride + 1) / stepsPerEpoch, loss}))
       : [];
   const last = (overlay ? mine : line).filter((d) => Number.isFinite(d.loss)).at(-1);
-  const seedName = options.seedLabel ?? (chosen ? `${overlay ? "published, " : ""}seed ${chosen.seed}` : "published");
+  const seedName =
+    options.seedLabel ?? (chosen ? `${overlay ? "published, " : ""}seed ${chosen.seed}` : "published");
   const legend = [
     overlay ? {text: `— ${overlay.label}`, fill: READER_COLOR} : null,
     chosen || band.length
@@ -77,7 +82,12 @@ export function lossFigure(runs: readonly LossRun[], options: LossFigureOptions)
           fill: overlay ? "var(--theme-foreground-muted)" : "var(--theme-foreground-focus)"
         }
       : null,
-    reference ? {text: `- - ${reference.label} ${reference.value.toPrecision(3)}`, fill: "var(--theme-foreground-muted)"} : null
+    reference
+      ? {
+          text: `- - ${reference.label} ${reference.value.toPrecision(3)}`,
+          fill: "var(--theme-foreground-muted)"
+        }
+      : null
   ].filter((d): d is {text: string; fill: string} => d !== null);
   const marginTop = 30 + LINE_HEIGHT * legend.length;
   const height = (options.height ?? 260) + LINE_HEIGHT * legend.length;
@@ -88,31 +98,79 @@ export function lossFigure(runs: readonly LossRun[], options: LossFigureOptions)
     marginTop,
     ariaLabel: `Loss curve${options.title ? ` of ${options.title}` : ""}, log scale`,
     ariaDescription:
-      (overlay ? `${overlay.label}: mean squared error per epoch over ${overlay.epochLoss.length} epochs, over the published curves` : `Mean squared error per epoch of seed ${chosen?.seed ?? seed} over ${epochs} epochs`) +
+      (overlay
+        ? `${overlay.label}: mean squared error per epoch over ${overlay.epochLoss.length} epochs, over the published curves`
+        : `Mean squared error per epoch of seed ${chosen?.seed ?? seed} over ${epochs} epochs`) +
       (last ? `, ending at ${last.loss.toPrecision(3)} in epoch ${last.epoch}` : "") +
       (runs.length > 1 ? `; the band spans ${runs.length} published seeds` : "") +
-      (reference ? `; the dashed line marks the ${reference.label} at ${reference.value.toPrecision(3)}.` : "."),
+      (reference
+        ? `; the dashed line marks the ${reference.label} at ${reference.value.toPrecision(3)}.`
+        : "."),
     marginLeft: 56,
     x: {label: "epoch", domain: [0, Math.max(1, epochs)]},
     y: {type: "log", label: "MSE", grid: true, domain: options.yDomain, tickFormat: plainTick},
     marks: [
-      options.marker !== undefined ? Plot.ruleX([options.marker], {stroke: "var(--theme-foreground-focus)", strokeDasharray: "2,2"}) : null,
-      Plot.line(steps, {x: "epoch", y: "loss", stroke: "currentColor", strokeOpacity: 0.18, strokeWidth: 0.6, clip: true}),
-      Plot.areaY(band, {x: "epoch", y1: "lo", y2: "hi", fill: "var(--theme-foreground-focus)", fillOpacity: overlay ? 0.12 : 0.18, clip: true}),
-      reference ? Plot.ruleY([reference.value], {stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3"}) : null,
+      options.marker !== undefined
+        ? Plot.ruleX([options.marker], {stroke: "var(--theme-foreground-focus)", strokeDasharray: "2,2"})
+        : null,
+      Plot.line(steps, {
+        x: "epoch",
+        y: "loss",
+        stroke: "currentColor",
+        strokeOpacity: 0.18,
+        strokeWidth: 0.6,
+        clip: true
+      }),
+      Plot.areaY(band, {
+        x: "epoch",
+        y1: "lo",
+        y2: "hi",
+        fill: "var(--theme-foreground-focus)",
+        fillOpacity: overlay ? 0.12 : 0.18,
+        clip: true
+      }),
+      reference
+        ? Plot.ruleY([reference.value], {stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3"})
+        : null,
       Plot.line(
         line,
         overlay
           ? {x: "epoch", y: "loss", stroke: "var(--theme-foreground-muted)", strokeWidth: 1.2, clip: true}
-          : {x: "epoch", y: "loss", stroke: "var(--theme-foreground-focus)", strokeWidth: 1.6, tip: true, clip: true}
+          : {
+              x: "epoch",
+              y: "loss",
+              stroke: "var(--theme-foreground-focus)",
+              strokeWidth: 1.6,
+              tip: true,
+              clip: true
+            }
       ),
-      overlay ? Plot.line(mine, {x: "epoch", y: "loss", stroke: READER_COLOR, strokeWidth: 2, tip: true, clip: true}) : null,
+      overlay
+        ? Plot.line(mine, {
+            x: "epoch",
+            y: "loss",
+            stroke: READER_COLOR,
+            strokeWidth: 2,
+            tip: true,
+            clip: true
+          })
+        : null,
       options.marker !== undefined
-        ? Plot.dot(line.filter((d) => d.epoch === Math.max(1, options.marker!)), {x: "epoch", y: "loss", r: 4, fill: "var(--theme-foreground-focus)"})
+        ? Plot.dot(
+            line.filter((d) => d.epoch === Math.max(1, options.marker!)),
+            {x: "epoch", y: "loss", r: 4, fill: "var(--theme-foreground-focus)"}
+          )
         : null,
       // The legend, one line per entry, in the top margin (never over the curves).
       legend.map((entry, i) =>
-        Plot.text([entry], {text: "text", fill: entry.fill, frameAnchor: "top-right", textAnchor: "end", dy: -8 - LINE_HEIGHT * (legend.length - 1 - i), fontSize: 11})
+        Plot.text([entry], {
+          text: "text",
+          fill: entry.fill,
+          frameAnchor: "top-right",
+          textAnchor: "end",
+          dy: -8 - LINE_HEIGHT * (legend.length - 1 - i),
+          fontSize: 11
+        })
       )
     ]
   });

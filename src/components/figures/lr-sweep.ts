@@ -54,11 +54,14 @@ export function logTicks(lo: number, hi: number): number[] {
   return dense.length >= 3 ? dense : within([1, 1.5, 2, 3, 5, 7]);
 }
 
-
-export function lrSweepFigure(series: readonly SweepSeries[], options: SweepFigureOptions): SVGSVGElement | HTMLElement {
+export function lrSweepFigure(
+  series: readonly SweepSeries[],
+  options: SweepFigureOptions
+): SVGSVGElement | HTMLElement {
   const {width, height = 260, yType = "log", references = [], marks = []} = options;
   const colors = options.colors ?? DEFAULT_COLORS.slice(0, series.length);
-  const usable = (y: number | null): y is number => y !== null && Number.isFinite(y) && (yType !== "log" || y > 0);
+  const usable = (y: number | null): y is number =>
+    y !== null && Number.isFinite(y) && (yType !== "log" || y > 0);
   const all = [
     ...series.flatMap((s) => s.points.flatMap((p) => p.values.filter(usable))),
     ...references.map((r) => r.value).filter(usable),
@@ -66,7 +69,9 @@ export function lrSweepFigure(series: readonly SweepSeries[], options: SweepFigu
   ];
   const lo = Math.min(...all);
   const hi = Math.max(...all);
-  const domain: [number, number] = options.yDomain ?? (yType === "log" ? [lo / 1.3, hi * 1.6] : [Math.min(0, lo), hi + 0.12 * (hi - Math.min(0, lo) || 1)]);
+  const domain: [number, number] =
+    options.yDomain ??
+    (yType === "log" ? [lo / 1.3, hi * 1.6] : [Math.min(0, lo), hi + 0.12 * (hi - Math.min(0, lo) || 1)]);
   const top = domain[1];
   const dots: {lr: number; y: number; label: string; seed: number}[] = [];
   const crosses: {lr: number; y: number; label: string}[] = [];
@@ -74,11 +79,22 @@ export function lrSweepFigure(series: readonly SweepSeries[], options: SweepFigu
   for (const s of series) {
     for (const p of s.points) {
       const ok = p.values.filter(usable);
-      p.values.forEach((v, seed) => (usable(v) ? dots.push({lr: p.lr, y: v, label: s.label, seed}) : crosses.push({lr: p.lr, y: top, label: s.label})));
+      p.values.forEach((v, seed) =>
+        usable(v)
+          ? dots.push({lr: p.lr, y: v, label: s.label, seed})
+          : crosses.push({lr: p.lr, y: top, label: s.label})
+      );
       // The median counts a diverged run as worst; with half or more diverged there is no median to draw.
       const ranked = p.values.map((v) => (usable(v) ? v : Infinity));
       const mid = median(ranked);
-      if (ok.length > 0) bands.push({lr: p.lr, lo: Math.min(...ok), hi: Math.max(...ok), mid: Number.isFinite(mid) ? mid : NaN, label: s.label});
+      if (ok.length > 0)
+        bands.push({
+          lr: p.lr,
+          lo: Math.min(...ok),
+          hi: Math.max(...ok),
+          mid: Number.isFinite(mid) ? mid : NaN,
+          label: s.label
+        });
     }
   }
   const many = series.some((s) => s.points.some((p) => p.values.length > 1));
@@ -89,28 +105,85 @@ export function lrSweepFigure(series: readonly SweepSeries[], options: SweepFigu
     marginLeft: 56,
     marginTop: 24,
     x: {type: "log", label: "learning rate", tickFormat: "~g"},
-    y: {type: yType, label: options.yLabel, domain, grid: true, tickFormat: options.yFormat ?? "~g", ticks: yType === "log" ? logTicks(domain[0], domain[1]) : 5},
+    y: {
+      type: yType,
+      label: options.yLabel,
+      domain,
+      grid: true,
+      tickFormat: options.yFormat ?? "~g",
+      ticks: yType === "log" ? logTicks(domain[0], domain[1]) : 5
+    },
     color: {domain: series.map((s) => s.label), range: colors, legend: true},
     marks: [
-      many ? Plot.areaY(bands, {x: "lr", y1: "lo", y2: "hi", fill: "label", fillOpacity: 0.14, z: "label"}) : null,
+      many
+        ? Plot.areaY(bands, {x: "lr", y1: "lo", y2: "hi", fill: "label", fillOpacity: 0.14, z: "label"})
+        : null,
       Plot.line(bands, {x: "lr", y: "mid", stroke: "label", strokeWidth: 1.6, z: "label"}),
       Plot.dot(dots, {x: "lr", y: "y", stroke: "label", r: 2.5, tip: true, channels: {"seed index": "seed"}}),
       // One row of crosses per series, so that two diverged runs at one rate stay visible.
-      ...series.map((s, i) => Plot.dot(crosses.filter((c) => c.label === s.label), {x: "lr", y: "y", stroke: "label", symbol: "times", r: 4, strokeWidth: 1.6, dy: 9 * i})),
-      crosses.length ? Plot.text(crosses.slice(0, 1), {x: "lr", y: "y", text: () => DIVERGED, dy: -10, fill: "var(--theme-foreground-muted)"}) : null,
+      ...series.map((s, i) =>
+        Plot.dot(
+          crosses.filter((c) => c.label === s.label),
+          {x: "lr", y: "y", stroke: "label", symbol: "times", r: 4, strokeWidth: 1.6, dy: 9 * i}
+        )
+      ),
+      crosses.length
+        ? Plot.text(crosses.slice(0, 1), {
+            x: "lr",
+            y: "y",
+            text: () => DIVERGED,
+            dy: -10,
+            fill: "var(--theme-foreground-muted)"
+          })
+        : null,
       references.length
         ? [
-            Plot.ruleY(references, {y: "value", stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3"}),
+            Plot.ruleY(references, {
+              y: "value",
+              stroke: "var(--theme-foreground-muted)",
+              strokeDasharray: "4,3"
+            }),
             // Labels alternate above and below their lines, so that two close references do not overprint.
-            Plot.text(references.filter((_, i) => i % 2 === 0), {y: "value", frameAnchor: "left", text: "label", textAnchor: "start", dx: 4, dy: -6, fill: "var(--theme-foreground-muted)"}),
-            Plot.text(references.filter((_, i) => i % 2 === 1), {y: "value", frameAnchor: "left", text: "label", textAnchor: "start", dx: 4, dy: 9, fill: "var(--theme-foreground-muted)"})
+            Plot.text(
+              references.filter((_, i) => i % 2 === 0),
+              {
+                y: "value",
+                frameAnchor: "left",
+                text: "label",
+                textAnchor: "start",
+                dx: 4,
+                dy: -6,
+                fill: "var(--theme-foreground-muted)"
+              }
+            ),
+            Plot.text(
+              references.filter((_, i) => i % 2 === 1),
+              {
+                y: "value",
+                frameAnchor: "left",
+                text: "label",
+                textAnchor: "start",
+                dx: 4,
+                dy: 9,
+                fill: "var(--theme-foreground-muted)"
+              }
+            )
           ]
         : null,
       marks.length
         ? [
             Plot.dot(
               marks.map((m) => ({...m, y: usable(m.value) ? m.value : top})),
-              {x: "lr", y: "y", symbol: "star", r: 6, fill: "var(--theme-foreground)", stroke: "var(--theme-background)", tip: true, channels: {run: "label"}}
+              {
+                x: "lr",
+                y: "y",
+                symbol: "star",
+                r: 6,
+                fill: "var(--theme-foreground)",
+                stroke: "var(--theme-background)",
+                tip: true,
+                channels: {run: "label"}
+              }
             )
           ]
         : null

@@ -22,7 +22,6 @@ export interface DiagramOptions {
   readonly title?: string;
 }
 
-
 export function networkDiagram(spec: DiagramSpec, options: DiagramOptions): HTMLElement {
   const {width, height = 220, maxNodes = 9, title} = options;
   const L = spec.widths.length;
@@ -34,14 +33,19 @@ export function networkDiagram(spec: DiagramSpec, options: DiagramOptions): HTML
   const inner = height - top - bottom;
   const columns = spec.widths.map((n, l) => {
     const shown = Math.min(n, maxNodes);
-    const ys = Array.from({length: shown}, (_, k) => top + (shown === 1 ? inner / 2 : (inner * k) / (shown - 1)));
+    const ys = Array.from(
+      {length: shown},
+      (_, k) => top + (shown === 1 ? inner / 2 : (inner * k) / (shown - 1))
+    );
     return {l, n, shown, ys, elided: n > shown};
   });
   const bottleneck = spec.encoderLayers;
   const params = spec.widths.slice(1).map((out, l) => (spec.widths[l] + 1) * out);
   const edges = columns.slice(1).flatMap((c, k) => {
     const prev = columns[k];
-    return prev.ys.flatMap((y0) => c.ys.map((y1) => svg`<line x1=${x(k)} y1=${y0} x2=${x(k + 1)} y2=${y1}></line>`));
+    return prev.ys.flatMap((y0) =>
+      c.ys.map((y1) => svg`<line x1=${x(k)} y1=${y0} x2=${x(k + 1)} y2=${y1}></line>`)
+    );
   });
   const label = `${title ?? "network"}: layer widths ${spec.widths.join(", ")}`;
   const element = svg`<svg width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="img" aria-label=${label} class="network-diagram" style="max-width:100%;height:auto">

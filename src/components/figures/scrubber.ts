@@ -10,12 +10,29 @@ import {html} from "htl";
 import type {Field} from "../../core/settings/fields.js";
 import {fieldControl, viewInput, writeUrl} from "../controls/controls.js";
 
-export function scrubber(options: {label: string; last: number; step: number; value?: number; intervalMs?: number; key?: string}): HTMLElement & {value: number} {
+export function scrubber(options: {
+  label: string;
+  last: number;
+  step: number;
+  value?: number;
+  intervalMs?: number;
+  key?: string;
+}): HTMLElement & {value: number} {
   const {last, step} = options;
-  const field: Field = {key: options.key ?? "epoch", label: options.label, kind: "int", min: 0, max: last, step, value: options.value ?? last};
+  const field: Field = {
+    key: options.key ?? "epoch",
+    label: options.label,
+    kind: "int",
+    min: 0,
+    max: last,
+    step,
+    value: options.value ?? last
+  };
   const reduced = typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
   const play = html`<button type="button" class="scrubber-play" disabled=${reduced} title=${
-    reduced ? "Animation is off because your system asks for reduced motion; use the slider." : "Play the training"
+    reduced
+      ? "Animation is off because your system asks for reduced motion; use the slider."
+      : "Play the training"
   }>▶ Play</button>` as HTMLButtonElement;
   const element = html`<div class="scrubber">${play}</div>` as HTMLElement & {value: number};
   let epoch = Number(field.value);

@@ -6,8 +6,11 @@
 import {html} from "htl";
 import type {ModelStats, SeedRow} from "../../core/autoencoder/seed-stats.js";
 
-
-export function seedTable(rows: readonly SeedRow[], stats: readonly Pick<ModelStats, "model" | "median" | "min" | "max">[], options: {titles: Record<string, string>; optimum: number}): HTMLTableElement {
+export function seedTable(
+  rows: readonly SeedRow[],
+  stats: readonly Pick<ModelStats, "model" | "median" | "min" | "max">[],
+  options: {titles: Record<string, string>; optimum: number}
+): HTMLTableElement {
   const f = (x: number) => x.toFixed(4);
   const seeds = [...new Set(rows.map((r) => r.seed))].sort((a, b) => a - b);
   return html`<table class="seed-table">

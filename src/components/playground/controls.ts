@@ -19,7 +19,6 @@ import type {FeatureName} from "../../core/playground/features.js";
 import {DATASET_LABELS} from "../../core/playground/datasets.js";
 import type {DatasetName} from "../../core/playground/datasets.js";
 
-
 const FORMATS: Record<string, (x: string) => string> = {
   dataset: (x) => DATASET_LABELS[x as DatasetName] ?? x,
   activation: (x) => ACTIVATION_LABELS[x as Activation] ?? x,
@@ -31,7 +30,6 @@ export interface PlaygroundControls {
   readonly element: HTMLElement;
   values(): Values;
 }
-
 
 export function ignoredNotice(ignored: readonly Ignored[]): HTMLElement {
   const notice = html`<div class="notice" role="status"></div>` as HTMLElement;
@@ -49,12 +47,25 @@ export function ignoredNotice(ignored: readonly Ignored[]): HTMLElement {
 type Control = HTMLElement & {value: unknown};
 
 /** The hidden-layer editor: a layer count and a neuron count per layer, each with − and + buttons. */
-function layersEditor(field: Extract<ListField, {kind: "ints"}>, value: string, onInput: (v: string) => void): HTMLElement {
+function layersEditor(
+  field: Extract<ListField, {kind: "ints"}>,
+  value: string,
+  onInput: (v: string) => void
+): HTMLElement {
   let widths = value === "" ? [] : value.split(",").map(Number);
   const root = html`<div class="layers-editor" role="group" aria-label=${field.label}></div>` as HTMLElement;
-  const stepper = (label: string, text: string, minus: () => void, plus: () => void, canMinus: boolean, canPlus: boolean) => {
-    const m = html`<button type="button" aria-label=${`${label}: fewer`} disabled=${!canMinus}>−</button>` as HTMLButtonElement;
-    const p = html`<button type="button" aria-label=${`${label}: more`} disabled=${!canPlus}>+</button>` as HTMLButtonElement;
+  const stepper = (
+    label: string,
+    text: string,
+    minus: () => void,
+    plus: () => void,
+    canMinus: boolean,
+    canPlus: boolean
+  ) => {
+    const m =
+      html`<button type="button" aria-label=${`${label}: fewer`} disabled=${!canMinus}>−</button>` as HTMLButtonElement;
+    const p =
+      html`<button type="button" aria-label=${`${label}: more`} disabled=${!canPlus}>+</button>` as HTMLButtonElement;
     m.onclick = minus;
     p.onclick = plus;
     return html`<span class="stepper"><span class="stepper-label">${label}</span>${m}<output aria-live="polite">${text}</output>${p}</span>`;
@@ -78,8 +89,16 @@ function layersEditor(field: Extract<ListField, {kind: "ints"}>, value: string, 
         stepper(
           `layer ${k + 1}`,
           String(w),
-          () => change(widths.map((x, i) => (i === k ? x - 1 : x)), `layer ${k + 1}: fewer`),
-          () => change(widths.map((x, i) => (i === k ? x + 1 : x)), `layer ${k + 1}: more`),
+          () =>
+            change(
+              widths.map((x, i) => (i === k ? x - 1 : x)),
+              `layer ${k + 1}: fewer`
+            ),
+          () =>
+            change(
+              widths.map((x, i) => (i === k ? x + 1 : x)),
+              `layer ${k + 1}: more`
+            ),
           w > field.min,
           w < field.max
         )
@@ -89,7 +108,11 @@ function layersEditor(field: Extract<ListField, {kind: "ints"}>, value: string, 
     if (focus) {
       const buttons = [...root.querySelectorAll("button")] as HTMLButtonElement[];
       const target = buttons.find((b) => b.getAttribute("aria-label") === focus);
-      const partner = buttons.find((b) => b.getAttribute("aria-label") === focus.replace(/fewer$|more$/, (m) => (m === "fewer" ? "more" : "fewer")));
+      const partner = buttons.find(
+        (b) =>
+          b.getAttribute("aria-label") ===
+          focus.replace(/fewer$|more$/, (m) => (m === "fewer" ? "more" : "fewer"))
+      );
       (target && !target.disabled ? target : partner)?.focus();
     }
   };
@@ -97,12 +120,20 @@ function layersEditor(field: Extract<ListField, {kind: "ints"}>, value: string, 
   return root;
 }
 
-function control(field: AnyField, value: number | string, onInput: (v: number | string) => void): HTMLElement {
+function control(
+  field: AnyField,
+  value: number | string,
+  onInput: (v: number | string) => void
+): HTMLElement {
   const format = FORMATS[field.key];
   let input: Control;
   if (field.kind === "ints") return layersEditor(field, String(value), onInput);
   if (field.kind === "set") {
-    input = Inputs.checkbox(field.options, {label: field.label, value: String(value).split(","), format}) as Control;
+    input = Inputs.checkbox(field.options, {
+      label: field.label,
+      value: String(value).split(","),
+      format
+    }) as Control;
     input.addEventListener("input", () => {
       const parsed = parseField(field, (input.value as string[]).join(","));
       input.classList.toggle("invalid", !("value" in parsed));
@@ -111,9 +142,17 @@ function control(field: AnyField, value: number | string, onInput: (v: number | 
     return input;
   }
   if (field.kind === "enum") {
-    input = (field.options.length <= 4 ? Inputs.radio(field.options, {label: field.label, value, format}) : Inputs.select(field.options, {label: field.label, value, format})) as Control;
+    input = (
+      field.options.length <= 4
+        ? Inputs.radio(field.options, {label: field.label, value, format})
+        : Inputs.select(field.options, {label: field.label, value, format})
+    ) as Control;
   } else {
-    input = Inputs.range([field.min, field.max], {label: field.label, value, step: field.kind === "int" ? 1 : undefined}) as Control;
+    input = Inputs.range([field.min, field.max], {
+      label: field.label,
+      value,
+      step: field.kind === "int" ? 1 : undefined
+    }) as Control;
     // Inputs labels only the number box; the slider gets the same name.
     input.querySelector("input[type=range]")?.setAttribute("aria-label", field.label);
   }
@@ -138,14 +177,16 @@ export function playgroundControls(
     writeUrl([...fields, OPEN_AT_FIELD], {...values, [OPEN_AT_FIELD.key]: OPEN_AT_FIELD.value});
     onChange({...values});
   };
-  const controls = fields.map((f) =>
-    html`<div class="control" data-key=${f.key}>${control(f, initial[f.key], (v) => {
-      values = {...values, [f.key]: v};
-      clearTimeout(timer);
-      timer = setTimeout(publish, DEBOUNCE_MS);
-    })}</div>`
+  const controls = fields.map(
+    (f) =>
+      html`<div class="control" data-key=${f.key}>${control(f, initial[f.key], (v) => {
+        values = {...values, [f.key]: v};
+        clearTimeout(timer);
+        timer = setTimeout(publish, DEBOUNCE_MS);
+      })}</div>`
   );
-  const element = html`<form class="settings playground-settings" aria-label="playground settings" onsubmit=${(e: Event) => e.preventDefault()}>
+  const element =
+    html`<form class="settings playground-settings" aria-label="playground settings" onsubmit=${(e: Event) => e.preventDefault()}>
     ${ignoredNotice(ignored)}
     <div class="settings-grid">${controls}</div>
   </form>` as HTMLElement;

@@ -31,7 +31,12 @@ export function edgeColor(sign: number): string {
 }
 
 /** The heat-map scale as Plot options, for legends and rasters. */
-export const SIGN_SCALE = {type: "linear", interpolate: mapInterpolate, domain: [-1, 1], clamp: true} as const;
+export const SIGN_SCALE = {
+  type: "linear",
+  interpolate: mapInterpolate,
+  domain: [-1, 1],
+  clamp: true
+} as const;
 
 export interface OutputMapData {
   /** grid × grid output values, row by row from the bottom (y = −6) up. */
@@ -70,18 +75,48 @@ export function outputMap(data: OutputMapData, options: OutputMapOptions): SVGSV
     marginBottom: small ? 4 : 32,
     marginTop: small ? 4 : 8,
     marginRight: small ? 4 : 8,
-    x: {domain: DOMAIN, label: small ? null : "x₁", axis: small ? null : "bottom", ticks: 7, labelAnchor: "center", labelArrow: "none"},
-    y: {domain: DOMAIN, label: small ? null : "x₂", axis: small ? null : "left", ticks: 7, labelAnchor: "center", labelArrow: "none"},
+    x: {
+      domain: DOMAIN,
+      label: small ? null : "x₁",
+      axis: small ? null : "bottom",
+      ticks: 7,
+      labelAnchor: "center",
+      labelArrow: "none"
+    },
+    y: {
+      domain: DOMAIN,
+      label: small ? null : "x₂",
+      axis: small ? null : "left",
+      ticks: 7,
+      labelAnchor: "center",
+      labelArrow: "none"
+    },
     color: {...SIGN_SCALE, legend: legend && !small, label: "network output (and point label)"},
     marks: [
       data.output.length
-        ? Plot.raster(data.output as number[], {width: data.grid, height: data.grid, x1: DOMAIN[0], x2: DOMAIN[1], y1: DOMAIN[0], y2: DOMAIN[1], fill: (d: number) => d, imageRendering: "pixelated"})
+        ? Plot.raster(data.output as number[], {
+            width: data.grid,
+            height: data.grid,
+            x1: DOMAIN[0],
+            x2: DOMAIN[1],
+            y1: DOMAIN[0],
+            y2: DOMAIN[1],
+            fill: (d: number) => d,
+            imageRendering: "pixelated"
+          })
         : null,
       ...(["test", "train"] as const).flatMap((set) =>
         [-1, 1].map((label) =>
           Plot.dot(
             points.filter((p) => p.set === set && p.label === label),
-            {x: "x", y: "y", r, fill: labelColor(label), stroke: set === "train" ? "white" : "black", strokeWidth: small ? 0.5 : 1}
+            {
+              x: "x",
+              y: "y",
+              r,
+              fill: labelColor(label),
+              stroke: set === "train" ? "white" : "black",
+              strokeWidth: small ? 0.5 : 1
+            }
           )
         )
       ),
@@ -128,10 +163,12 @@ export function epochTicks(last: number, count = 5): number[] {
 export function lossCurves(data: LossCurveData, options: LossCurveOptions): SVGSVGElement | HTMLElement {
   const {width, height = 200, reference} = options;
   const rows = thin(
-    data.epoch.flatMap((epoch, i) => [
-      {epoch, loss: data.train[i], set: "train"},
-      {epoch, loss: data.test[i], set: "test"}
-    ]).filter((d) => Number.isFinite(d.loss)),
+    data.epoch
+      .flatMap((epoch, i) => [
+        {epoch, loss: data.train[i], set: "train"},
+        {epoch, loss: data.test[i], set: "test"}
+      ])
+      .filter((d) => Number.isFinite(d.loss)),
     1600
   );
   const last = data.epoch.length - 1;
@@ -139,9 +176,21 @@ export function lossCurves(data: LossCurveData, options: LossCurveOptions): SVGS
   const shown = log ? rows.filter((d) => d.loss > 0) : rows;
   // End labels, nudged apart: the larger loss above, the smaller below.
   const above = last >= 0 && data.train[last] >= data.test[last] ? "train" : "test";
-  const ends = last >= 0 ? (["train", "test"] as const).map((set) => ({epoch: data.epoch[last], loss: set === "train" ? data.train[last] : data.test[last], set, dy: set === above ? -6 : 6})).filter((d) => Number.isFinite(d.loss) && (!log || d.loss > 0)) : [];
+  const ends =
+    last >= 0
+      ? (["train", "test"] as const)
+          .map((set) => ({
+            epoch: data.epoch[last],
+            loss: set === "train" ? data.train[last] : data.test[last],
+            set,
+            dy: set === above ? -6 : 6
+          }))
+          .filter((d) => Number.isFinite(d.loss) && (!log || d.loss > 0))
+      : [];
   // Headroom above the largest loss, so that the end labels stay inside the frame, clear of the axis title.
-  const top = Math.max(log ? 0 : 0.1, ...shown.map((d) => d.loss), reference ? reference.value : 0) * (log ? 1.8 : 1.15);
+  const top =
+    Math.max(log ? 0 : 0.1, ...shown.map((d) => d.loss), reference ? reference.value : 0) *
+    (log ? 1.8 : 1.15);
   const bottom = log ? Math.min(...shown.map((d) => d.loss)) * 0.7 : 0;
   const lastEpoch = Math.max(1, options.epochs ?? data.epoch[last] ?? 1);
   // The reference line is named in a line of its own under the axis, where no curve can run through its label.
@@ -155,8 +204,20 @@ export function lossCurves(data: LossCurveData, options: LossCurveOptions): SVGS
     marginBottom,
     marginLeft: 48,
     marginRight: 44,
-    x: {label: "epoch", domain: [0, lastEpoch], ticks: epochTicks(lastEpoch, Math.max(2, Math.floor(width / 90))), tickFormat: plainNumber},
-    y: {label: "loss ½(output − label)²", domain: [bottom, top], grid: true, type: log ? "log" : "linear", tickFormat: plainNumber, ticks: log ? undefined : 5},
+    x: {
+      label: "epoch",
+      domain: [0, lastEpoch],
+      ticks: epochTicks(lastEpoch, Math.max(2, Math.floor(width / 90))),
+      tickFormat: plainNumber
+    },
+    y: {
+      label: "loss ½(output − label)²",
+      domain: [bottom, top],
+      grid: true,
+      type: log ? "log" : "linear",
+      tickFormat: plainNumber,
+      ticks: log ? undefined : 5
+    },
     marks: [
       reference
         ? [
@@ -171,10 +232,26 @@ export function lossCurves(data: LossCurveData, options: LossCurveOptions): SVGS
             })
           ]
         : null,
-      Plot.line(shown.filter((d) => d.set === "train"), {x: "epoch", y: "loss", stroke: color.train, strokeWidth: 1.5}),
-      Plot.line(shown.filter((d) => d.set === "test"), {x: "epoch", y: "loss", stroke: color.test, strokeDasharray: "5,3", strokeWidth: 1.5}),
+      Plot.line(
+        shown.filter((d) => d.set === "train"),
+        {x: "epoch", y: "loss", stroke: color.train, strokeWidth: 1.5}
+      ),
+      Plot.line(
+        shown.filter((d) => d.set === "test"),
+        {x: "epoch", y: "loss", stroke: color.test, strokeDasharray: "5,3", strokeWidth: 1.5}
+      ),
       ends.map((d) => Plot.dot([d], {x: "epoch", y: "loss", r: 2.5, fill: color[d.set]})),
-      ends.map((d) => Plot.text([d], {x: "epoch", y: "loss", text: "set", textAnchor: "start", dx: 5, dy: d.dy, fill: color[d.set]})),
+      ends.map((d) =>
+        Plot.text([d], {
+          x: "epoch",
+          y: "loss",
+          text: "set",
+          textAnchor: "start",
+          dx: 5,
+          dy: d.dy,
+          fill: color[d.set]
+        })
+      ),
       log ? null : Plot.ruleY([0])
     ]
   });
@@ -186,9 +263,19 @@ export interface WeightSet {
 }
 
 /** Histograms of the weights that are not exactly zero, one panel per set; the zeros are counted in the panel's label. */
-export function weightHistograms(sets: readonly WeightSet[], options: {readonly width: number}): SVGSVGElement | HTMLElement {
-  const rows = sets.flatMap((s) => s.weights.filter((w) => w !== 0).map((w) => ({name: s.name, w, sign: w < 0 ? "negative" : "positive"})));
-  const labels = new Map(sets.map((s) => [s.name, `${s.name}: ${s.weights.filter((w) => w === 0).length} of ${s.weights.length} exactly 0`]));
+export function weightHistograms(
+  sets: readonly WeightSet[],
+  options: {readonly width: number}
+): SVGSVGElement | HTMLElement {
+  const rows = sets.flatMap((s) =>
+    s.weights.filter((w) => w !== 0).map((w) => ({name: s.name, w, sign: w < 0 ? "negative" : "positive"}))
+  );
+  const labels = new Map(
+    sets.map((s) => [
+      s.name,
+      `${s.name}: ${s.weights.filter((w) => w === 0).length} of ${s.weights.length} exactly 0`
+    ])
+  );
   // Bins of one width on a symmetric domain that holds every weight: no bar can lie past the axis.
   const extent = Math.ceil(10 * Math.max(0.5, ...rows.map((r) => Math.abs(r.w)))) / 10;
   const bins = 40;
@@ -200,15 +287,41 @@ export function weightHistograms(sets: readonly WeightSet[], options: {readonly 
     marginLeft: 44,
     marginRight: narrow ? 10 : Math.min(230, options.width * 0.4),
     // On a narrow screen each panel's label is written inside it, at its top left, instead of beside it.
-    fy: {label: null, domain: sets.map((s) => s.name), tickFormat: (name: string) => labels.get(name) ?? name, axis: narrow ? null : "right", padding: 0.3},
+    fy: {
+      label: null,
+      domain: sets.map((s) => s.name),
+      tickFormat: (name: string) => labels.get(name) ?? name,
+      axis: narrow ? null : "right",
+      padding: 0.3
+    },
     x: {label: "weight (the zeros are counted beside each panel, not drawn)", domain: [-extent, extent]},
     y: {label: "weights", grid: true, tickFormat: plainNumber},
     marks: [
       Plot.frame({stroke: "currentColor", strokeOpacity: 0.15}),
-      Plot.rectY(rows, {...Plot.binX<Plot.RectYOptions>({y: "count"}, {x: {value: "w", thresholds, domain: [-extent, extent]}, fill: "sign"}), fy: "name", insetLeft: 0.5, insetRight: 0.5}),
+      Plot.rectY(rows, {
+        ...Plot.binX<Plot.RectYOptions>(
+          {y: "count"},
+          {x: {value: "w", thresholds, domain: [-extent, extent]}, fill: "sign"}
+        ),
+        fy: "name",
+        insetLeft: 0.5,
+        insetRight: 0.5
+      }),
       Plot.ruleX([0], {stroke: "currentColor", strokeOpacity: 0.5}),
       Plot.ruleY([0]),
-      narrow ? Plot.text(sets, {fy: (s: WeightSet) => s.name, text: (s: WeightSet) => labels.get(s.name), frameAnchor: "top-left", dx: 4, dy: 4, fontSize: 11, stroke: "var(--theme-background)", strokeWidth: 3, paintOrder: "stroke"}) : null
+      narrow
+        ? Plot.text(sets, {
+            fy: (s: WeightSet) => s.name,
+            text: (s: WeightSet) => labels.get(s.name),
+            frameAnchor: "top-left",
+            dx: 4,
+            dy: 4,
+            fontSize: 11,
+            stroke: "var(--theme-background)",
+            strokeWidth: 3,
+            paintOrder: "stroke"
+          })
+        : null
     ],
     color: {domain: ["negative", "positive"], range: [edgeColor(-1), edgeColor(1)]}
   });

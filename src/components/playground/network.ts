@@ -111,8 +111,9 @@ export function networkDiagram(data: NetworkData, options: NetworkOptions): HTML
       </g>`);
     }
   }
-  const headers = widths.map((w, l) =>
-    svg`<text x=${cx(l)} y="14" text-anchor="middle" font-size="11" fill="var(--theme-foreground-muted)">${l === 0 ? "input" : l === L ? "output" : `${w}`}</text>`
+  const headers = widths.map(
+    (w, l) =>
+      svg`<text x=${cx(l)} y="14" text-anchor="middle" font-size="11" fill="var(--theme-foreground-muted)">${l === 0 ? "input" : l === L ? "output" : `${w}`}</text>`
   );
   const marginLeft = 50; // room for the feature names
   return html`<figure class="network-figure" style="max-width: 100%; margin: 0">

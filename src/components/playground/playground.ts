@@ -60,7 +60,8 @@ export function playground(options: PlaygroundOptions): PlaygroundWidget {
   /** What the network and the map were last drawn from: they redraw only when it changes. */
   let drawn: {view?: unknown; width: number} = {width: 0};
 
-  const playButton = html`<button type="button" class="play" aria-pressed="false">Play</button>` as HTMLButtonElement;
+  const playButton =
+    html`<button type="button" class="play" aria-pressed="false">Play</button>` as HTMLButtonElement;
   const stepButton = html`<button type="button" class="step">Step</button>` as HTMLButtonElement;
   const resetButton = html`<button type="button" class="reset">Reset</button>` as HTMLButtonElement;
   // The status changes ten times a second while playing; only changes of state are announced.
@@ -97,7 +98,13 @@ export function playground(options: PlaygroundOptions): PlaygroundWidget {
     state = undefined;
     const spec: PlaygroundJobSpec = {...settings, at: openAt};
     openAt = 0;
-    handle = start([spec], update, {kind: "playground", view, channel: options.channel ?? "playground", paused: !playing, viewMs: 250});
+    handle = start([spec], update, {
+      kind: "playground",
+      view,
+      channel: options.channel ?? "playground",
+      paused: !playing,
+      viewMs: 250
+    });
     release = pauseWhenHidden(handle, [element], () => !playing);
     render();
   }
@@ -117,7 +124,9 @@ export function playground(options: PlaygroundOptions): PlaygroundWidget {
     stepButton.disabled = playing || over || !job || job.phase === "starting";
     const epochs = job && Number.isFinite(job.epochs) ? ` of ${job.epochs}` : "";
     const v = job?.view;
-    const zeros = v ? ` · weights exactly 0: ${Math.round(v.stats.zeroFraction * v.stats.count)} of ${v.stats.count}` : "";
+    const zeros = v
+      ? ` · weights exactly 0: ${Math.round(v.stats.zeroFraction * v.stats.count)} of ${v.stats.count}`
+      : "";
     const opening = (job?.job as PlaygroundJobSpec | undefined)?.at ?? 0;
     status.textContent =
       job && job.phase !== "starting"
@@ -125,7 +134,13 @@ export function playground(options: PlaygroundOptions): PlaygroundWidget {
         : opening > 0
           ? `training to epoch ${opening} before showing it…`
           : "starting…";
-    const said = !job ? "" : over ? `${job.phase === "done" ? "Finished" : "Stopped"} at epoch ${job.epoch}.` : playing ? "Playing." : `Paused at epoch ${job.epoch}.`;
+    const said = !job
+      ? ""
+      : over
+        ? `${job.phase === "done" ? "Finished" : "Stopped"} at epoch ${job.epoch}.`
+        : playing
+          ? "Playing."
+          : `Paused at epoch ${job.epoch}.`;
     if (announce.textContent !== said) announce.textContent = said;
     element.dataset.phase = job?.phase ?? "starting";
     element.dataset.epoch = String(job?.epoch ?? 0);
@@ -145,7 +160,8 @@ export function playground(options: PlaygroundOptions): PlaygroundWidget {
   function syncUrl(epoch: number): void {
     const query = positionQuery(toParams(options.fields, controls.values()), epoch);
     const url = `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
-    if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, "", url);
+    if (url !== `${location.pathname}${location.search}${location.hash}`)
+      history.replaceState(history.state, "", url);
   }
 
   function draw(): void {
@@ -160,12 +176,30 @@ export function playground(options: PlaygroundOptions): PlaygroundWidget {
     if (drawn.view !== v || drawn.width !== width) {
       drawn = {view: v, width};
       const spec = playgroundSpec(settings);
-      const net = {widths: spec.widths, inputs: settings.features.map(featureLabel), params: v.params, nodes: v.nodes, nodeGrid: v.nodeGrid};
-      networkBox.replaceChildren(networkDiagram(net, {width: half - 60, title: "The network: each node's output, each weight"}));
-      mapBox.replaceChildren(outputMap({output: v.output, grid: v.grid, train: points.train, test: points.test}, {width: half - 24, title: `Output after epoch ${v.epoch}`}));
+      const net = {
+        widths: spec.widths,
+        inputs: settings.features.map(featureLabel),
+        params: v.params,
+        nodes: v.nodes,
+        nodeGrid: v.nodeGrid
+      };
+      networkBox.replaceChildren(
+        networkDiagram(net, {width: half - 60, title: "The network: each node's output, each weight"})
+      );
+      mapBox.replaceChildren(
+        outputMap(
+          {output: v.output, grid: v.grid, train: points.train, test: points.test},
+          {width: half - 24, title: `Output after epoch ${v.epoch}`}
+        )
+      );
     }
     const epoch = job.epochLoss.map((_, k) => k);
-    lossBox.replaceChildren(lossCurves({epoch, train: job.epochLoss, test: job.testLoss}, {width: half - 24, height: 180, title: "Loss per epoch"}));
+    lossBox.replaceChildren(
+      lossCurves(
+        {epoch, train: job.epochLoss, test: job.testLoss},
+        {width: half - 24, height: 180, title: "Loss per epoch"}
+      )
+    );
   }
 
   playButton.onclick = () => {
@@ -194,7 +228,14 @@ export function playground(options: PlaygroundOptions): PlaygroundWidget {
     element,
     data() {
       const job = state?.jobs[0];
-      return {settings, points, epoch: job?.epoch ?? 0, trainLoss: job?.epochLoss ?? [], testLoss: job?.testLoss ?? [], view: job?.view ?? null};
+      return {
+        settings,
+        points,
+        epoch: job?.epoch ?? 0,
+        trainLoss: job?.epochLoss ?? [],
+        testLoss: job?.testLoss ?? [],
+        view: job?.view ?? null
+      };
     },
     dispose() {
       resize.disconnect();

@@ -6,14 +6,24 @@
 import {html} from "htl";
 import {ACTIVATION_LABELS} from "../../core/engine/mlp.js";
 import {
-  ANSWER_ZERO, connectedInputs, connectionWeights, depthWidth, loss, percent, regularizationLabel,
-  regularizationNames, shortName
+  ANSWER_ZERO,
+  connectedInputs,
+  connectionWeights,
+  depthWidth,
+  loss,
+  percent,
+  regularizationLabel,
+  regularizationNames,
+  shortName
 } from "../../core/playground/answers.js";
 import {featureLabel} from "../../core/playground/features.js";
 import type {PlaygroundSettings, RegularizationKind} from "../../core/playground/settings.js";
 import {REGULARIZATION_KINDS} from "../../core/playground/settings.js";
 import type {
-  MemorizationStudy, RegularizationStudy, SeedLoss, SpiralStudy
+  MemorizationStudy,
+  RegularizationStudy,
+  SeedLoss,
+  SpiralStudy
 } from "../../core/playground/studies.js";
 import {count} from "../../core/format/words.js";
 import {csvBlob, dataDownloads, jsonBlob} from "../site/listing.js";
@@ -45,7 +55,11 @@ const td = (x: unknown) => html`<td>${x}</td>`;
 
 /** A captioned table that scrolls sideways on its own when it is wider than the column. */
 function tableFigure(
-  id: string, caption: string, className: string, head: unknown, body: unknown
+  id: string,
+  caption: string,
+  className: string,
+  head: unknown,
+  body: unknown
 ): HTMLElement {
   return html`<figure class="table-figure"><figcaption id=${id}>${caption}</figcaption>
 <div class="table-scroll"><table class=${className} aria-labelledby=${id}>
@@ -77,13 +91,29 @@ export function spiralFigures(study: SpiralStudy, {resize}: {resize: Resize}): H
 /** Every candidate: losses on the first seed, median and worst over the seeds, and a rerun link. */
 export function candidatesTable(study: SpiralStudy): HTMLElement {
   const first = study.candidates[0].seeds[0].seed;
-  const head = heads(["depth × width", "activation", "regularisation", "learning rate",
-    `train loss, seed ${first}`, `test loss, seed ${first}`, "median test loss", "worst test loss", "rerun"]);
+  const head = heads([
+    "depth × width",
+    "activation",
+    "regularisation",
+    "learning rate",
+    `train loss, seed ${first}`,
+    `test loss, seed ${first}`,
+    "median test loss",
+    "worst test loss",
+    "rerun"
+  ]);
   const rows = study.candidates.map((c) => {
     const s = c.run.settings;
-    const cells = [ACTIVATION_LABELS[s.activation], regularizationLabel(s), s.lr,
-      loss(c.run.trainLoss), loss(c.run.testLoss), loss(c.medianTestLoss), loss(c.worstTestLoss),
-      runLink(c.run, "open")];
+    const cells = [
+      ACTIVATION_LABELS[s.activation],
+      regularizationLabel(s),
+      s.lr,
+      loss(c.run.trainLoss),
+      loss(c.run.testLoss),
+      loss(c.medianTestLoss),
+      loss(c.worstTestLoss),
+      runLink(c.run, "open")
+    ];
     return html`<tr class=${c.name === study.winner ? "winner" : ""} data-name=${c.name}>
     <th scope="row">${depthWidth(s.hidden)}${star(study, c.name)}</th>${cells.map(td)}</tr>`;
   });
@@ -97,8 +127,11 @@ export function allSeedsTable(study: SpiralStudy): HTMLElement {
   const rows = study.candidates.map((c) => {
     const name = shortName(c.run.settings);
     const cell = (x: SeedLoss) =>
-      runLink(x, loss(x.testLoss),
-        `${name}, seed ${x.seed}: test loss ${loss(x.testLoss)}, open in the playground`);
+      runLink(
+        x,
+        loss(x.testLoss),
+        `${name}, seed ${x.seed}: test loss ${loss(x.testLoss)}, open in the playground`
+      );
     return html`<tr data-name=${c.name}><th scope="row">${name}${star(study, c.name)}</th>
     ${c.seeds.map((x) => html`<td class="num">${cell(x)}</td>`)}</tr>`;
   });
@@ -122,10 +155,16 @@ export function candidateThumbs(study: SpiralStudy): HTMLElement {
 export function spiralDownloads(study: SpiralStudy): HTMLElement {
   const rows = () => study.candidates.flatMap((c) => c.seeds.map((s) => ({candidate: c.name, ...s})));
   return dataDownloads([
-    {label: "candidates and their losses by seed (CSV)", filename: "bonus-a-candidates.csv",
-      make: () => csvBlob(rows())},
-    {label: "everything behind this page (JSON)", filename: "bonus-a-spiral.json",
-      make: () => jsonBlob(study)}
+    {
+      label: "candidates and their losses by seed (CSV)",
+      filename: "bonus-a-candidates.csv",
+      make: () => csvBlob(rows())
+    },
+    {
+      label: "everything behind this page (JSON)",
+      filename: "bonus-a-spiral.json",
+      make: () => jsonBlob(study)
+    }
   ]);
 }
 
@@ -143,11 +182,13 @@ export function regularizationTable(study: RegularizationStudy): HTMLElement {
   const names = regularizationNames(study.rate);
   const runs = study.runs;
   const cell = (k: RegularizationKind, key: string | null, text: string) =>
-    (key ? html`<td class="num" data-key=${`${k}-${key}`}>${text}</td>` : html`<td>${text}</td>`);
+    key ? html`<td class="num" data-key=${`${k}-${key}`}>${text}</td>` : html`<td>${text}</td>`;
   const row = (label: string, key: string | null, text: (k: RegularizationKind) => string) =>
     html`<tr><th scope="row">${label}</th>${REGULARIZATION_KINDS.map((k) => cell(k, key, text(k)))}</tr>`;
-  const head = [html`<th scope="col"><span class="visually-hidden">measure</span></th>`,
-    ...heads(REGULARIZATION_KINDS.map((k) => names[k]))];
+  const head = [
+    html`<th scope="col"><span class="visually-hidden">measure</span></th>`,
+    ...heads(REGULARIZATION_KINDS.map((k) => names[k]))
+  ];
   const rows = [
     row("training loss", "train", (k) => loss(runs[k].trainLoss)),
     row("test loss", "test", (k) => loss(runs[k].testLoss)),
@@ -156,7 +197,8 @@ export function regularizationTable(study: RegularizationStudy): HTMLElement {
     row("inputs still connected", null, (k) => connectedInputs(runs[k]).join(", ")),
     row("neurons still taking part, per layer", null, (k) => runs[k].activeNeurons.join(", "))
   ];
-  const caption = `After ${count(runs.none.settings.epochs, "epoch")}; ` +
+  const caption =
+    `After ${count(runs.none.settings.epochs, "epoch")}; ` +
     `weights only (${runs.none.final.stats.count} of them), biases excluded`;
   return tableFigure("reg-caption", caption, "reg-table", head, rows);
 }
@@ -174,7 +216,8 @@ export function regularizationNetworks(study: RegularizationStudy, {resize}: {re
 
 /** Histograms of the three runs' weights (biases left out). */
 export function regularizationHistograms(
-  study: RegularizationStudy, {width}: {width: number}
+  study: RegularizationStudy,
+  {width}: {width: number}
 ): SVGSVGElement | HTMLElement {
   const names = regularizationNames(study.rate);
   const sets = REGULARIZATION_KINDS.map((k) => {
@@ -198,14 +241,21 @@ export function regularizationMaps(study: RegularizationStudy, {resize}: {resize
 }
 
 export function regularizationDownloads(study: RegularizationStudy): HTMLElement {
-  const rows = () => Object.entries(study.runs).map(([kind, r]) => ({
-    kind, trainLoss: r.trainLoss, testLoss: r.testLoss,
-    zeroWeightFraction: r.final.stats.zeroFraction, meanAbsWeight: r.final.stats.meanAbs
-  }));
+  const rows = () =>
+    Object.entries(study.runs).map(([kind, r]) => ({
+      kind,
+      trainLoss: r.trainLoss,
+      testLoss: r.testLoss,
+      zeroWeightFraction: r.final.stats.zeroFraction,
+      meanAbsWeight: r.final.stats.meanAbs
+    }));
   return dataDownloads([
     {label: "the three runs (CSV)", filename: "bonus-b-regularization.csv", make: () => csvBlob(rows())},
-    {label: "everything behind this page (JSON)", filename: "bonus-b-regularization.json",
-      make: () => jsonBlob(study)}
+    {
+      label: "everything behind this page (JSON)",
+      filename: "bonus-b-regularization.json",
+      make: () => jsonBlob(study)
+    }
   ]);
 }
 
@@ -214,9 +264,15 @@ export function regularizationDownloads(study: RegularizationStudy): HTMLElement
 /** Every seed: losses, wrong test points, confidence, whether it meets the criterion, and a rerun link. */
 export function memorizationTable(study: MemorizationStudy): HTMLElement {
   const {runs, target} = study;
-  const head = heads(["seed", "training loss", "test loss", "test points on the wrong side",
+  const head = heads([
+    "seed",
+    "training loss",
+    "test loss",
+    "test points on the wrong side",
     "mean |output| on test points",
-    `meets train ≤ ${target.trainLoss} and test > ${target.testLoss}`, "rerun"]);
+    `meets train ≤ ${target.trainLoss} and test > ${target.testLoss}`,
+    "rerun"
+  ]);
   const rows = runs.map((r) => {
     const seed = r.settings.seed;
     return html`<tr data-seed=${seed}>
@@ -257,13 +313,21 @@ export function memorizationThumbs(study: MemorizationStudy): HTMLElement {
 }
 
 export function memorizationDownloads(study: MemorizationStudy): HTMLElement {
-  const rows = () => study.runs.map((r) => ({
-    seed: r.settings.seed, trainLoss: r.trainLoss, testLoss: r.testLoss,
-    trainError: r.trainError, testError: r.testError, meets: r.meets
-  }));
+  const rows = () =>
+    study.runs.map((r) => ({
+      seed: r.settings.seed,
+      trainLoss: r.trainLoss,
+      testLoss: r.testLoss,
+      trainError: r.trainError,
+      testError: r.testError,
+      meets: r.meets
+    }));
   return dataDownloads([
     {label: "losses by seed (CSV)", filename: "bonus-c-memorization.csv", make: () => csvBlob(rows())},
-    {label: "everything behind this page (JSON)", filename: "bonus-c-memorization.json",
-      make: () => jsonBlob(study)}
+    {
+      label: "everything behind this page (JSON)",
+      filename: "bonus-c-memorization.json",
+      make: () => jsonBlob(study)
+    }
   ]);
 }

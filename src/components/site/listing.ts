@@ -5,9 +5,12 @@
 import {html} from "htl";
 
 export function codeListing(code: string, options: {label: string; language?: string}): HTMLElement {
-  const status = html`<span class="listing-status" role="status" aria-live="polite"></span>` as HTMLSpanElement;
-  const button = html`<button type="button" class="listing-copy" aria-label=${`Copy ${options.label}`}>Copy</button>` as HTMLButtonElement;
-  const pre = html`<pre class="listing" tabindex="0" aria-label=${options.label}><code class=${`language-${options.language ?? "text"}`}>${code}</code></pre>` as HTMLPreElement;
+  const status =
+    html`<span class="listing-status" role="status" aria-live="polite"></span>` as HTMLSpanElement;
+  const button =
+    html`<button type="button" class="listing-copy" aria-label=${`Copy ${options.label}`}>Copy</button>` as HTMLButtonElement;
+  const pre =
+    html`<pre class="listing" tabindex="0" aria-label=${options.label}><code class=${`language-${options.language ?? "text"}`}>${code}</code></pre>` as HTMLPreElement;
   button.onclick = async () => {
     try {
       await navigator.clipboard.writeText(code);
@@ -61,6 +64,8 @@ export function csvBlob(rows: readonly Record<string, unknown>[]): Blob {
 }
 
 /** A row of data-download buttons, shown under the figures whose data they are. */
-export function dataDownloads(items: readonly {label: string; filename: string; make: () => Blob}[]): HTMLElement {
+export function dataDownloads(
+  items: readonly {label: string; filename: string; make: () => Blob}[]
+): HTMLElement {
   return html`<p class="data-downloads"><span>Data:</span> ${items.map((i) => downloadButton(i.label, i.filename, i.make))}</p>` as HTMLElement;
 }

@@ -17,6 +17,10 @@ export function runFileName(base: string, ext: string, values?: Values): string 
 }
 
 /** The same rows with the run's settings in leading columns (`run` says which run). */
-export function withRunColumns<T extends Record<string, unknown>>(rows: readonly T[], run: string, values: Values): Record<string, unknown>[] {
+export function withRunColumns<T extends Record<string, unknown>>(
+  rows: readonly T[],
+  run: string,
+  values: Values
+): Record<string, unknown>[] {
   return rows.map((r) => ({run, ...values, ...r}));
 }

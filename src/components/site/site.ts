@@ -8,7 +8,9 @@ import {addFigureTools} from "../figures/figure-tools.js";
 loadFonts();
 document.documentElement.lang = "en";
 
-document.getElementById("observablehq-sidebar-toggle")?.setAttribute("aria-label", "Show or hide the list of pages");
+document
+  .getElementById("observablehq-sidebar-toggle")
+  ?.setAttribute("aria-label", "Show or hide the list of pages");
 const close = document.getElementById("observablehq-sidebar-close");
 if (close) {
   const text = document.createElement("span");

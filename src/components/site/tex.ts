@@ -52,4 +52,5 @@ export function tex(strings: TemplateStringsArray, ...values: unknown[]): HTMLEl
   return render(false, strings, values);
 }
 
-tex.block = (strings: TemplateStringsArray, ...values: unknown[]): HTMLElement => render(true, strings, values);
+tex.block = (strings: TemplateStringsArray, ...values: unknown[]): HTMLElement =>
+  render(true, strings, values);

@@ -26,11 +26,19 @@ export interface ShownModel {
 }
 
 /** The grid and curve the worker computes while training (coarser than the snapshot's). */
-export const LIVE_VIEW: ViewOptions = {grid: {rect: SHEET_RECT, nx: 48, ny: 24}, curvePoints: 121, curveMargin: 0.1};
+export const LIVE_VIEW: ViewOptions = {
+  grid: {rect: SHEET_RECT, nx: 48, ny: 24},
+  curvePoints: 121,
+  curveMargin: 0.1
+};
 
 export const MODEL_TITLES: Record<ModelName, string> = {pca: "PCA-like (linear)", small: "small", big: "big"};
 
-export function publishedModels(snap: AutoencoderSnapshot, seed: number, models: readonly ModelName[] = ["pca", "small", "big"]): ShownModel[] {
+export function publishedModels(
+  snap: AutoencoderSnapshot,
+  seed: number,
+  models: readonly ModelName[] = ["pca", "small", "big"]
+): ShownModel[] {
   return models.map((model) => {
     const m = snap.models[model]!;
     const run = m.runs.find((r) => r.seed === seed) ?? m.runs[0];

@@ -5,7 +5,13 @@
  * page, the published curves stay underneath, faint. Wall time comes from the
  * stated cost model, for published and page runs alike.
  */
-import type {CurveAxis, GdSgdCurve, OptimizerKind, ProblemKey, StepCost} from "../../core/exercises/h/gd-sgd.js";
+import type {
+  CurveAxis,
+  GdSgdCurve,
+  OptimizerKind,
+  ProblemKey,
+  StepCost
+} from "../../core/exercises/h/gd-sgd.js";
 import {PROBLEM_TITLES as CORE_PROBLEM_TITLES} from "../../core/exercises/h/gd-sgd.js";
 import {xOf} from "../../core/exercises/h/verdicts.js";
 import type {CurveLike} from "../../core/exercises/h/verdicts.js";
@@ -26,7 +32,11 @@ export const OPTIMIZER_TITLES: Record<OptimizerKind, string> = {sgd: "plain SGD"
 
 export const PROBLEM_TITLES = CORE_PROBLEM_TITLES as Readonly<Record<ProblemKey, string>>;
 
-export const PROBLEM_SHORT: Record<ProblemKey, string> = {"frozen-decoder": "frozen decoder", "whole-small": "whole, small", "whole-big": "whole, big"};
+export const PROBLEM_SHORT: Record<ProblemKey, string> = {
+  "frozen-decoder": "frozen decoder",
+  "whole-small": "whole, small",
+  "whole-big": "whole, big"
+};
 
 export function seriesLabel(batchSize: number, fullBatch: number): string {
   return batchSize === fullBatch ? `full batch (${batchSize})` : `mini-batch ${batchSize}`;
@@ -45,7 +55,9 @@ export function panelSeries(
   const mine = curves.filter((c) => c.optimizer === optimizer);
   const sizes = [...new Set(mine.map((c) => c.batchSize))].sort((a, b) => b - a);
   return sizes.flatMap((b) => {
-    const runs = mine.filter((c) => c.batchSize === b && (rates[b] === undefined || c.learningRate === rates[b]));
+    const runs = mine.filter(
+      (c) => c.batchSize === b && (rates[b] === undefined || c.learningRate === rates[b])
+    );
     if (runs.length === 0) return [];
     return [
       {
@@ -62,7 +74,12 @@ export function panelSeries(
 }
 
 /** The sweep of one problem and optimiser as figure series: one per batch size, values per seed (null: diverged). */
-export function sweepSeries(curves: readonly GdSgdCurve[], problem: ProblemKey, optimizer: OptimizerKind, fullBatch: number): SweepSeries[] {
+export function sweepSeries(
+  curves: readonly GdSgdCurve[],
+  problem: ProblemKey,
+  optimizer: OptimizerKind,
+  fullBatch: number
+): SweepSeries[] {
   const mine = curves.filter((c) => c.problem === problem && c.optimizer === optimizer);
   const sizes = [...new Set(mine.map((c) => c.batchSize))].sort((a, b) => b - a);
   return sizes.map((b) => {

@@ -66,9 +66,12 @@ export function liveSection(options: LiveSectionOptions): LiveSection {
   const {fields, published} = options;
   const readerPause = {paused: false};
   const fromUrl = settingsFromUrl(fields);
-  const form = settingsForm(fields, fromUrl.values, fromUrl.ignored, {trains: (v) => !isPublishedValues(fields, v, published)});
+  const form = settingsForm(fields, fromUrl.values, fromUrl.ignored, {
+    trains: (v) => !isPublishedValues(fields, v, published)
+  });
   if (options.revealLinked) revealIfLinked(form, fields, fromUrl.values);
-  const engineOf = (values: Values) => (fields.some((f) => f.key === "engine") ? (values.engine as EngineKind) : undefined);
+  const engineOf = (values: Values) =>
+    fields.some((f) => f.key === "engine") ? (values.engine as EngineKind) : undefined;
   return {
     form,
     isPublished: (settings) => isPublished(fields, settings, published),
@@ -90,7 +93,8 @@ export function liveSection(options: LiveSectionOptions): LiveSection {
         const what = notes.published ?? `: trained at build time, seed ${settings.values.seed}`;
         return html`<p class="source-note">Showing the <strong>published result</strong>${what}.</p>` as HTMLElement;
       }
-      if (!live) return html`<p class="source-note">${notes.loading ?? "Loading the training code…"}</p>` as HTMLElement;
+      if (!live)
+        return html`<p class="source-note">${notes.loading ?? "Loading the training code…"}</p>` as HTMLElement;
       const panel = progressPanel(live, options.names, (paused) => (readerPause.paused = paused));
       return notes.panelClass ? (html`<div class=${notes.panelClass}>${panel}</div>` as HTMLElement) : panel;
     }

@@ -32,19 +32,28 @@ export function startLive(
 ): () => void {
   let stopped = false;
   let dispose = () => {};
-  Promise.all([import("./trainer.js"), typeof jobs === "function" ? jobs() : jobs]).then(([{start, pauseWhenHidden}, ready]) => {
-    if (stopped) return;
-    const handle = start(ready, notify, {view: options.view, channel: options.channel, engine: options.engine, viewMs: options.viewMs});
-    const elements = options.watch.map((id) => document.getElementById(id)).filter((e): e is HTMLElement => e !== null);
-    const release = pauseWhenHidden(handle, elements, () => options.readerPause.paused);
-    dispose = () => {
-      release();
-      handle.stop();
-    };
-  }).catch((error: unknown) => {
-    // Nothing trains; the published results stay on screen. The console says why.
-    console.error("The training could not start:", error);
-  });
+  Promise.all([import("./trainer.js"), typeof jobs === "function" ? jobs() : jobs])
+    .then(([{start, pauseWhenHidden}, ready]) => {
+      if (stopped) return;
+      const handle = start(ready, notify, {
+        view: options.view,
+        channel: options.channel,
+        engine: options.engine,
+        viewMs: options.viewMs
+      });
+      const elements = options.watch
+        .map((id) => document.getElementById(id))
+        .filter((e): e is HTMLElement => e !== null);
+      const release = pauseWhenHidden(handle, elements, () => options.readerPause.paused);
+      dispose = () => {
+        release();
+        handle.stop();
+      };
+    })
+    .catch((error: unknown) => {
+      // Nothing trains; the published results stay on screen. The console says why.
+      console.error("The training could not start:", error);
+    });
   return () => {
     stopped = true;
     dispose();

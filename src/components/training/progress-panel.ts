@@ -45,7 +45,8 @@ function panelFor(state: TrainingState): Panel {
   const extra = html`<div></div>` as HTMLElement;
   // Not a live region: it is redrawn ten times a second while training. Failures are
   // announced by their own role="alert" message; the status line is read on demand.
-  const root = html`<div class="progress-panel"><div class="progress-status">${status}${buttons}</div>${rows}${extra}</div>` as HTMLElement;
+  const root =
+    html`<div class="progress-panel"><div class="progress-status">${status}${buttons}</div>${rows}${extra}</div>` as HTMLElement;
   const panel: Panel = {root, status, buttons, pause, stop, rows, extra, state};
   pause.onclick = () => {
     const {state: s, onPause} = panel;
@@ -59,20 +60,33 @@ function panelFor(state: TrainingState): Panel {
 }
 
 /** `names`: a label per model, or a function that labels each job. */
-export function progressPanel(state: TrainingState, names: Record<string, string> | ((job: RetrainJob) => string), onPause?: (paused: boolean) => void): HTMLElement {
-  const nameOf = (job: RetrainJob) => (typeof names === "function" ? names(job) : (names[job.model] ?? job.model));
+export function progressPanel(
+  state: TrainingState,
+  names: Record<string, string> | ((job: RetrainJob) => string),
+  onPause?: (paused: boolean) => void
+): HTMLElement {
+  const nameOf = (job: RetrainJob) =>
+    typeof names === "function" ? names(job) : (names[job.model] ?? job.model);
   const panel = panelFor(state);
   panel.state = state;
   panel.onPause = onPause;
   panel.status.textContent = statusLine(
-    state.jobs.map((j) => ({name: nameOf(j.job), phase: j.phase, epoch: j.epoch, epochs: j.job.epochs, elapsedMs: j.elapsedMs})),
+    state.jobs.map((j) => ({
+      name: nameOf(j.job),
+      phase: j.phase,
+      epoch: j.epoch,
+      epochs: j.job.epochs,
+      elapsedMs: j.elapsedMs
+    })),
     state
   );
   panel.pause.textContent = state.paused ? "Resume" : "Pause";
   panel.buttons.hidden = !state.running;
   panel.rows.replaceChildren(
     ...state.jobs.map(
-      (j) => html`<div class="progress-row" data-model=${j.job.model} data-phase=${j.phase} data-mse=${j.phase === "done" ? j.view?.mse : undefined} data-tensors=${j.tensors}>
+      (
+        j
+      ) => html`<div class="progress-row" data-model=${j.job.model} data-phase=${j.phase} data-mse=${j.phase === "done" ? j.view?.mse : undefined} data-tensors=${j.tensors}>
         <label><span class="progress-name">${nameOf(j.job)}</span>
         <progress max=${j.job.epochs} value=${j.epoch}></progress>
         <span class="progress-text">epoch ${j.epoch.toLocaleString("en-US")} / ${j.job.epochs.toLocaleString("en-US")} · ${PHASE_TEXT[j.phase]}${

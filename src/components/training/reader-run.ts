@@ -49,22 +49,32 @@ export interface CompareRow {
  * A table with one row per run; the reader's rows are marked (class and
  * badge) so the comparison reads at a glance.
  */
-export function compareTable<R extends CompareRow>(rows: readonly R[], columns: readonly CompareColumn<R>[], caption: string): HTMLElement {
+export function compareTable<R extends CompareRow>(
+  rows: readonly R[],
+  columns: readonly CompareColumn<R>[],
+  caption: string
+): HTMLElement {
   return html`<figure class="table-figure">
     <figcaption>${caption}</figcaption>
     <div class="table-scroll"><table class="compare-table" aria-label=${caption}>
       <thead><tr><th scope="col">run</th>${columns.map((c) => html`<th scope="col">${c.label}</th>`)}</tr></thead>
       <tbody>${rows.map(
-        (r) => html`<tr class=${`run-${r.kind}`}><th scope="row">${r.kind === "reader" ? html`${runBadge("reader")} ` : ""}${r.label}</th>${columns.map(
-          (c) => html`<td>${c.value(r)}</td>`
-        )}</tr>`
+        (r) =>
+          html`<tr class=${`run-${r.kind}`}><th scope="row">${r.kind === "reader" ? html`${runBadge("reader")} ` : ""}${r.label}</th>${columns.map(
+            (c) => html`<td>${c.value(r)}</td>`
+          )}</tr>`
       )}</tbody>
     </table></div>
   </figure>` as HTMLElement;
 }
 
 /** CSV rows with the run they belong to and every setting it was trained with, as leading columns. */
-export function runRows<T extends Record<string, unknown>>(rows: readonly T[], kind: RunKind, fields: readonly AnyField[], values: Values): Record<string, unknown>[] {
+export function runRows<T extends Record<string, unknown>>(
+  rows: readonly T[],
+  kind: RunKind,
+  fields: readonly AnyField[],
+  values: Values
+): Record<string, unknown>[] {
   const columns = {run: kind === "reader" ? "yours" : "published", ...settingsColumns(fields, values)};
   return rows.map((r) => ({...columns, ...r}));
 }

@@ -7,7 +7,11 @@
  * the same function as the published runs'.
  */
 import {decode, sheetModel} from "../../core/autoencoder/models.js";
-import type {CodeOutcome, EncoderRetrainConfig, EncoderRetrainRun} from "../../core/exercises/fg/encoder-retrain.js";
+import type {
+  CodeOutcome,
+  EncoderRetrainConfig,
+  EncoderRetrainRun
+} from "../../core/exercises/fg/encoder-retrain.js";
 import {atBestFlags, codeOutcome} from "../../core/exercises/fg/encoder-retrain.js";
 import type {Checkpoint, TrainView} from "../../core/live/sliced-job.js";
 import {rate} from "../../core/format/words.js";
@@ -31,7 +35,11 @@ export interface ShownRetrain {
   readonly message?: string;
   /** Epochs trained so far (the whole run for the published result). */
   readonly epoch: number;
-  readonly codes: {readonly old: readonly number[]; readonly retrained: readonly number[]; readonly best: readonly number[]};
+  readonly codes: {
+    readonly old: readonly number[];
+    readonly retrained: readonly number[];
+    readonly best: readonly number[];
+  };
   readonly recon: {readonly old: Rows; readonly retrained: Rows; readonly best: Rows};
   readonly atBest: readonly boolean[];
   readonly checkpoints: readonly Checkpoint[];
@@ -57,7 +65,12 @@ export function runOf(snap: RetrainSnapshotLike, seed: number): EncoderRetrainRu
 
 /** The reference a run's codes are measured against: the published run's best and old codes. */
 function referenceOf(run: EncoderRetrainRun) {
-  return {best: run.codes.best, old: run.codes.old, tolerance: run.tolerance, optimalEncoderMse: run.optimalEncoderMse};
+  return {
+    best: run.codes.best,
+    old: run.codes.old,
+    tolerance: run.tolerance,
+    optimalEncoderMse: run.optimalEncoderMse
+  };
 }
 
 export function publishedRetrain(snap: RetrainSnapshotLike, seed: number): ShownRetrain {
@@ -75,13 +88,23 @@ export function publishedRetrain(snap: RetrainSnapshotLike, seed: number): Shown
     mseBefore: run.mseBefore,
     mseAfterRetrain: run.mseAfterRetrain,
     optimalEncoderMse: run.optimalEncoderMse,
-    outcome: codeOutcome(snap.config.epochs, run.codes.retrained, run.mseAfterRetrain, referenceOf(run), run.codes.reinit),
+    outcome: codeOutcome(
+      snap.config.epochs,
+      run.codes.retrained,
+      run.mseAfterRetrain,
+      referenceOf(run),
+      run.codes.reinit
+    ),
     run
   };
 }
 
 /** The state of a run in the page (one job), or undefined before its first view. */
-export function liveRetrain(state: TrainingState, snap: RetrainSnapshotLike, settings: RetrainSettings): ShownRetrain | undefined {
+export function liveRetrain(
+  state: TrainingState,
+  snap: RetrainSnapshotLike,
+  settings: RetrainSettings
+): ShownRetrain | undefined {
   const job = state.jobs[0];
   const run = runOf(snap, settings.seed);
   const view = job?.view as TrainView | undefined;
@@ -113,8 +136,12 @@ export function liveRetrain(state: TrainingState, snap: RetrainSnapshotLike, set
 /** "the published run (seed 0: learning rate 0.001, 1000 epochs)" or "your run (seed 0, draw 2: learning rate 0.01, epoch 300 of 1000)". */
 export function runLabel(shown: Pick<ShownRetrain, "source" | "settings" | "epoch" | "phase">): string {
   const {seed, draw, lr, epochs} = shown.settings;
-  if (shown.source === "published") return `the published run (seed ${seed}: learning rate ${rate(lr)}, ${epochs} epochs)`;
-  const progress = shown.epoch >= epochs ? `${epochs} epochs` : `epoch ${shown.epoch} of ${epochs}${shown.phase === "stopped" ? ", stopped" : ""}`;
+  if (shown.source === "published")
+    return `the published run (seed ${seed}: learning rate ${rate(lr)}, ${epochs} epochs)`;
+  const progress =
+    shown.epoch >= epochs
+      ? `${epochs} epochs`
+      : `epoch ${shown.epoch} of ${epochs}${shown.phase === "stopped" ? ", stopped" : ""}`;
   return `your run (seed ${seed}${draw ? `, encoder draw ${draw}` : ""}: learning rate ${rate(lr)}, ${progress})`;
 }
 

@@ -73,7 +73,8 @@ interface CommonOptions<K extends JobKind> {
 }
 
 /** The job kind, which may be left out only for the autoencoders. */
-export type StartOptions<K extends JobKind = "autoencoder"> = CommonOptions<K> & (K extends "autoencoder" ? {readonly kind?: K} : {readonly kind: K});
+export type StartOptions<K extends JobKind = "autoencoder"> = CommonOptions<K> &
+  (K extends "autoencoder" ? {readonly kind?: K} : {readonly kind: K});
 
 const WORKER_URL = import.meta.resolve("./worker.js");
 const current = new Map<string, {stop(): void}>();
@@ -117,7 +118,13 @@ export function start<K extends JobKind = "autoencoder">(
       const left = pace[i].remainingMs(p.epochs);
       if (left !== undefined) remainingMs = Math.max(remainingMs ?? 0, left);
     });
-    return {jobs: progress.map((p) => ({...p, checkpoints: [...p.checkpoints]})), running: !finished, paused, remainingMs, handle};
+    return {
+      jobs: progress.map((p) => ({...p, checkpoints: [...p.checkpoints]})),
+      running: !finished,
+      paused,
+      remainingMs,
+      handle
+    };
   };
   const notify = (now = false) => {
     if (now) {
@@ -179,7 +186,12 @@ export function start<K extends JobKind = "autoencoder">(
     try {
       worker = createTrainWorker();
     } catch (error) {
-      queueMicrotask(() => fail(i, `The training worker could not start: ${error instanceof Error ? error.message : String(error)}`));
+      queueMicrotask(() =>
+        fail(
+          i,
+          `The training worker could not start: ${error instanceof Error ? error.message : String(error)}`
+        )
+      );
       return;
     }
     workers[i] = worker;
@@ -236,7 +248,11 @@ export function start<K extends JobKind = "autoencoder">(
  * Pauses a run while all of `elements` are off-screen or the tab is hidden, and
  * resumes it when one is visible again (unless the reader paused it). Returns a disposer.
  */
-export function pauseWhenHidden(handle: {pause(): void; resume(): void}, elements: readonly Element[], isPausedByReader: () => boolean = () => false): () => void {
+export function pauseWhenHidden(
+  handle: {pause(): void; resume(): void},
+  elements: readonly Element[],
+  isPausedByReader: () => boolean = () => false
+): () => void {
   const visible = new Map<Element, boolean>(elements.map((e) => [e, true]));
   const update = () => {
     if (document.hidden || ![...visible.values()].some(Boolean)) handle.pause();

@@ -11,7 +11,10 @@ import {Stopwatch} from "../../core/live/run-progress.js";
 import type {Tf} from "../../core/engine/tfjs-engine.js";
 import type {FromWorker, ToWorker} from "./protocol.js";
 
-const scope = self as unknown as {postMessage(m: FromWorker): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null};
+const scope = self as unknown as {
+  postMessage(m: FromWorker): void;
+  onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
+};
 const SLICE_MS = 12;
 
 let paused = false;
@@ -53,7 +56,14 @@ async function run(message: Extract<ToWorker, {type: "start"}>): Promise<void> {
     const job = createJob(message.kind, message.job, engine);
     const tensors = () => (tf ? tf.memory().numTensors : undefined);
     const first = job.view(message.view);
-    scope.postMessage({type: "progress", report: job.report(), view: first, params: first ? paramsOf(job) : undefined, elapsedMs: 0, tensors: tensors()});
+    scope.postMessage({
+      type: "progress",
+      report: job.report(),
+      view: first,
+      params: first ? paramsOf(job) : undefined,
+      elapsedMs: 0,
+      tensors: tensors()
+    });
     let viewedEpoch = job.epoch;
     for (;;) {
       if (paused && steps === 0) {
@@ -62,7 +72,13 @@ async function run(message: Extract<ToWorker, {type: "start"}>): Promise<void> {
         if (viewedEpoch !== job.epoch) {
           const view = job.view(message.view);
           viewedEpoch = job.epoch;
-          scope.postMessage({type: "progress", report: job.report(), view, params: view ? paramsOf(job) : undefined, elapsedMs: clock.elapsed});
+          scope.postMessage({
+            type: "progress",
+            report: job.report(),
+            view,
+            params: view ? paramsOf(job) : undefined,
+            elapsedMs: clock.elapsed
+          });
         }
         await new Promise<void>((resolve) => (wake = resolve));
         continue;
@@ -82,7 +98,14 @@ async function run(message: Extract<ToWorker, {type: "start"}>): Promise<void> {
         }
         if (end) job.dispose();
         if (single) clock.pause();
-        scope.postMessage({type: "progress", report, view, params, elapsedMs: clock.elapsed, tensors: end ? tensors() : undefined});
+        scope.postMessage({
+          type: "progress",
+          report,
+          view,
+          params,
+          elapsedMs: clock.elapsed,
+          tensors: end ? tensors() : undefined
+        });
         lastReport = now;
         if (end) return;
       }

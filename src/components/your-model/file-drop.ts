@@ -29,7 +29,8 @@ let count = 0;
 export function fileDrop<T>(options: FileDropOptions<T>): FileDrop<T> {
   const id = `file-drop-${++count}`;
   const input = html`<input type="file" id=${id} class="file-drop-input">` as HTMLInputElement;
-  const status = html`<p class="file-drop-status" role="status" aria-live="polite"></p>` as HTMLParagraphElement;
+  const status =
+    html`<p class="file-drop-status" role="status" aria-live="polite"></p>` as HTMLParagraphElement;
   const error = html`<p class="file-drop-error" role="alert" hidden></p>` as HTMLParagraphElement;
   const zone = html`<div class="file-drop">
     <label for=${id}><strong>${options.label}</strong></label>

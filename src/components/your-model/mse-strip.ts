@@ -14,7 +14,9 @@ export interface MseStripData {
 }
 
 export function mseStrip(data: MseStripData, options: {readonly width: number}): SVGSVGElement | HTMLElement {
-  const values = [data.yours, data.optimum, ...data.seeds.map((s) => s.mse)].filter((v) => v > 0 && Number.isFinite(v));
+  const values = [data.yours, data.optimum, ...data.seeds.map((s) => s.mse)].filter(
+    (v) => v > 0 && Number.isFinite(v)
+  );
   const lo = Math.min(...values) / 1.6;
   const hi = Math.max(...values) * 1.6;
   const seedsText = data.seeds.length
@@ -31,9 +33,31 @@ export function mseStrip(data: MseStripData, options: {readonly width: number}):
     y: {axis: null, domain: [-1, 1]},
     marks: [
       Plot.ruleX([data.optimum], {stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3"}),
-      Plot.text([data.optimum], {x: (d: number) => d, y: 0.8, text: () => "PCA optimum", textAnchor: "start", dx: 4, fill: "var(--theme-foreground-muted)"}),
-      Plot.dot(data.seeds, {x: "mse", y: 0, r: 5, fill: "var(--theme-foreground-faint)", stroke: "currentColor", tip: true, title: (d: {seed: number; mse: number}) => `published seed ${d.seed}: ${d.mse.toPrecision(4)}`}),
-      Plot.dot([data.yours], {x: (d: number) => d, y: 0, r: 8, symbol: "diamond", fill: "#d95f02", stroke: "currentColor"}),
+      Plot.text([data.optimum], {
+        x: (d: number) => d,
+        y: 0.8,
+        text: () => "PCA optimum",
+        textAnchor: "start",
+        dx: 4,
+        fill: "var(--theme-foreground-muted)"
+      }),
+      Plot.dot(data.seeds, {
+        x: "mse",
+        y: 0,
+        r: 5,
+        fill: "var(--theme-foreground-faint)",
+        stroke: "currentColor",
+        tip: true,
+        title: (d: {seed: number; mse: number}) => `published seed ${d.seed}: ${d.mse.toPrecision(4)}`
+      }),
+      Plot.dot([data.yours], {
+        x: (d: number) => d,
+        y: 0,
+        r: 8,
+        symbol: "diamond",
+        fill: "#d95f02",
+        stroke: "currentColor"
+      }),
       Plot.text([data.yours], {x: (d: number) => d, y: -0.75, text: () => "yours", fill: "currentColor"})
     ]
   });

@@ -5,7 +5,8 @@
 import {html} from "htl";
 import type {ReaderVerdict} from "../../core/model-file/grade.js";
 
-const cell = (held: boolean) => html`<span class=${`verdict ${held ? "held" : "failed"}`}>${held ? "held" : "did not hold"}</span>`;
+const cell = (held: boolean) =>
+  html`<span class=${`verdict ${held ? "held" : "failed"}`}>${held ? "held" : "did not hold"}</span>`;
 
 export function verdictTable(verdicts: readonly ReaderVerdict[]): HTMLElement {
   if (!verdicts.length) {
@@ -15,7 +16,9 @@ export function verdictTable(verdicts: readonly ReaderVerdict[]): HTMLElement {
     <thead><tr><th scope="col">prediction</th><th scope="col">measured: published runs</th><th scope="col">verdict</th>
       <th scope="col">measured: with yours</th><th scope="col">verdict: with yours</th></tr></thead>
     <tbody>${verdicts.map(
-      (v) => html`<tr><td>${v.published.prediction}</td><td>${v.published.measured}</td><td>${cell(v.published.held)}</td>
+      (
+        v
+      ) => html`<tr><td>${v.published.prediction}</td><td>${v.published.measured}</td><td>${cell(v.published.held)}</td>
         <td class="run-reader">${v.reader.measured}</td><td class="run-reader">${cell(v.reader.held)}</td></tr>`
     )}</tbody>
   </table></div>` as HTMLElement;

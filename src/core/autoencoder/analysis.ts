@@ -83,7 +83,14 @@ export interface CurveShape {
  * linear, so between kinks the sampled direction is constant up to rounding.
  * Kinks closer than the sampling step merge: the count is a lower bound.
  */
-export function curveShape(spec: AutoencoderSpec, params: Float64Array, lo: number, hi: number, samples = 4001, tol = 1e-6): CurveShape {
+export function curveShape(
+  spec: AutoencoderSpec,
+  params: Float64Array,
+  lo: number,
+  hi: number,
+  samples = 4001,
+  tol = 1e-6
+): CurveShape {
   const z = linspace(lo, hi, samples);
   const x = decode(spec, params, z, samples);
   let pieces = 1;
@@ -143,7 +150,12 @@ export interface Homogeneity {
  * holds for ReLU networks with zero biases: the image of [−a, a] is then two
  * rays from the origin.
  */
-export function homogeneity(spec: AutoencoderSpec, params: Float64Array, a: number, samples = 201): Homogeneity {
+export function homogeneity(
+  spec: AutoencoderSpec,
+  params: Float64Array,
+  a: number,
+  samples = 201
+): Homogeneity {
   const z = linspace(-a, a, samples);
   const x = decode(spec, params, z, samples);
   const unit = decode(spec, params, [1, -1, 0], 3);
@@ -155,5 +167,9 @@ export function homogeneity(spec: AutoencoderSpec, params: Float64Array, a: numb
     dev = Math.max(dev, Math.hypot(x[2 * k] - t * r1, x[2 * k + 1] - t * r2));
   }
   const cos = (p1 * m1 + p2 * m2) / (Math.hypot(p1, p2) * Math.hypot(m1, m2) || 1);
-  return {atZero: Math.hypot(o1, o2), rayDeviation: dev, raysAngle: (Math.acos(Math.max(-1, Math.min(1, cos))) * 180) / Math.PI};
+  return {
+    atZero: Math.hypot(o1, o2),
+    rayDeviation: dev,
+    raysAngle: (Math.acos(Math.max(-1, Math.min(1, cos))) * 180) / Math.PI
+  };
 }

@@ -57,7 +57,12 @@ export interface Verdict {
  * `analysis` must describe the untrained decoder with PyTorch's initialisation
  * (`torchInit`), whatever initialisation the run was trained from.
  */
-export function measureRelu(spec: AutoencoderSpec, analysis: RunAnalysis, torchInit: Float64Array, tfjsInit: Float64Array): ReluMeasures {
+export function measureRelu(
+  spec: AutoencoderSpec,
+  analysis: RunAnalysis,
+  torchInit: Float64Array,
+  tfjsInit: Float64Array
+): ReluMeasures {
   const zero = homogeneity(spec, tfjsInit, 5);
   return {
     initPieces: analysis.initShape.pieces,
@@ -77,7 +82,12 @@ export function lineOffset(weights: ArrayLike<number>, point: readonly number[])
   return Math.abs((point[0] - c1) * u2 - (point[1] - c2) * u1) / Math.hypot(u1, u2);
 }
 
-export function measureLinear(weights: ArrayLike<number>, analysis: RunAnalysis, pc1: readonly number[], mean: readonly number[]): LinearMeasures {
+export function measureLinear(
+  weights: ArrayLike<number>,
+  analysis: RunAnalysis,
+  pc1: readonly number[],
+  mean: readonly number[]
+): LinearMeasures {
   return {
     initBend: analysis.initShape.bend,
     trainedBend: analysis.finalShape.bend,
@@ -142,9 +152,13 @@ export function decoderVerdicts(runs: RunsMeasured, titles: Readonly<Record<Mode
       what: `the zero-bias ${k} decoder is not two rays`
     })),
     {
-      prediction: "Trained ReLU models: long zigzags, many more pieces than untrained, more for the big model",
+      prediction:
+        "Trained ReLU models: long zigzags, many more pieces than untrained, more for the big model",
       measured: `small ${spanCount(...m.small.finalPieces, "piece")} and ${spanCount(...m.small.finalTurns, "turn")} in x₂; big ${spanCount(...m.big.finalPieces, "piece")} and ${spanCount(...m.big.finalTurns, "turn")}`,
-      held: m.small.finalPieces[0] > m.small.initPieces[1] && m.big.medianFinal > m.small.medianFinal && m.small.finalTurns[0] >= 2,
+      held:
+        m.small.finalPieces[0] > m.small.initPieces[1] &&
+        m.big.medianFinal > m.small.medianFinal &&
+        m.small.finalTurns[0] >= 2,
       what: "the trained ReLU decoders are not the predicted zigzags"
     }
   ];
@@ -180,9 +194,15 @@ export function measureRun(
   const spec = autoencoderSpec(run.hidden, 2, run.linear);
   const init = untrained(spec, run.seed);
   const curvePoints = run.finalView.curve.z.length;
-  const initView = describeState(spec, init.torch, data, {grid: {rect: {x: [-2, 2], y: [-1, 1]}, nx: 1, ny: 1}, curvePoints, curveMargin});
+  const initView = describeState(spec, init.torch, data, {
+    grid: {rect: {x: [-2, 2], y: [-1, 1]}, nx: 1, ny: 1},
+    curvePoints,
+    curveMargin
+  });
   const params = Float64Array.from(run.params);
   const analysis = analyseRun(spec, init.torch, params, data, initView, run.finalView);
-  const measures = run.linear ? measureLinear(params, analysis, pca.components[0], pca.mean) : measureRelu(spec, analysis, init.torch, init.tfjs);
+  const measures = run.linear
+    ? measureLinear(params, analysis, pca.components[0], pca.mean)
+    : measureRelu(spec, analysis, init.torch, init.tfjs);
   return {analysis, measures};
 }

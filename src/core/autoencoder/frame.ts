@@ -32,7 +32,11 @@ type Point = readonly number[];
 const finite = (p: Point) => Number.isFinite(p[0]) && Number.isFinite(p[1]);
 
 /** The frame that holds `base` (with margin) and every point of `curves`, within the limit. */
-export function fitFrame(base: Box, curves: readonly (readonly Point[])[], options: FrameOptions = {}): Frame {
+export function fitFrame(
+  base: Box,
+  curves: readonly (readonly Point[])[],
+  options: FrameOptions = {}
+): Frame {
   const {margin = 0.3, limit = 3, step = 0.5, aspect = [0.4, 1]} = options;
   const cx = (base.x[0] + base.x[1]) / 2;
   const cy = (base.y[0] + base.y[1]) / 2;

@@ -38,7 +38,11 @@ export function torchListing(spec: AutoencoderSpec, className: string, note: str
       .filter((m) => m.part === part)
       .map((m, k, all) => {
         const last = k === all.length - 1;
-        const comment = last ? (part === "encoder" ? "  # the code: no activation" : "  # the reconstruction: no activation") : "";
+        const comment = last
+          ? part === "encoder"
+            ? "  # the code: no activation"
+            : "  # the reconstruction: no activation"
+          : "";
         return `            nn.Linear(${m.in}, ${m.out}),${m.relu ? " nn.ReLU()," : ""}${comment}`;
       })
       .join("\n");
@@ -90,13 +94,15 @@ export type StateDict = Record<string, number[] | number[][]>;
 
 /** The flat parameters as a PyTorch state_dict: `<part>.<index>.weight` [out, in] and `.bias` [out]. */
 export function stateDict(spec: AutoencoderSpec, params: ArrayLike<number>): StateDict {
-  if (params.length !== paramCount(spec)) throw new RangeError(`expected ${paramCount(spec)} parameters, got ${params.length}`);
+  if (params.length !== paramCount(spec))
+    throw new RangeError(`expected ${paramCount(spec)} parameters, got ${params.length}`);
   const layers = layout(spec);
   const dict: StateDict = {};
   for (const m of torchModules(spec)) {
     const ly = layers[m.layer];
     const weight: number[][] = [];
-    for (let j = 0; j < ly.out; ++j) weight.push(Array.from({length: ly.in}, (_, i) => params[ly.w + j * ly.in + i]));
+    for (let j = 0; j < ly.out; ++j)
+      weight.push(Array.from({length: ly.in}, (_, i) => params[ly.w + j * ly.in + i]));
     dict[`${m.part}.${m.index}.weight`] = weight;
     dict[`${m.part}.${m.index}.bias`] = Array.from({length: ly.out}, (_, j) => params[ly.b + j]);
   }
@@ -232,8 +238,28 @@ ${loopListing(className, s, seed)}`;
 }
 
 /** The sheet's three models as the listings name them: class name and a one-line note on the architecture. */
-export const SHEET_CLASSES: readonly {readonly name: ModelName; readonly title: string; readonly className: string; readonly note: string}[] = [
-  {name: "small", title: "small", className: "SmallAutoencoder", note: "{20, 10, 1, 10, 20, 2}: ReLU after every hidden layer except the bottleneck."},
-  {name: "big", title: "big", className: "BigAutoencoder", note: "{50, 50, 50, 1, 50, 50, 50, 2}: ReLU after every hidden layer except the bottleneck."},
-  {name: "pca", title: "PCA-like", className: "LinearAutoencoder", note: "{1, 2} without any non-linearity: PCA up to a linear transformation."}
+export const SHEET_CLASSES: readonly {
+  readonly name: ModelName;
+  readonly title: string;
+  readonly className: string;
+  readonly note: string;
+}[] = [
+  {
+    name: "small",
+    title: "small",
+    className: "SmallAutoencoder",
+    note: "{20, 10, 1, 10, 20, 2}: ReLU after every hidden layer except the bottleneck."
+  },
+  {
+    name: "big",
+    title: "big",
+    className: "BigAutoencoder",
+    note: "{50, 50, 50, 1, 50, 50, 50, 2}: ReLU after every hidden layer except the bottleneck."
+  },
+  {
+    name: "pca",
+    title: "PCA-like",
+    className: "LinearAutoencoder",
+    note: "{1, 2} without any non-linearity: PCA up to a linear transformation."
+  }
 ];

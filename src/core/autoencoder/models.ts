@@ -25,7 +25,8 @@ export interface AutoencoderSpec extends MlpSpec {
 }
 
 export function autoencoderSpec(hidden: readonly number[], inputDim = 2, linear = false): AutoencoderSpec {
-  if (hidden.length < 2) throw new RangeError("an autoencoder needs at least a bottleneck and an output layer");
+  if (hidden.length < 2)
+    throw new RangeError("an autoencoder needs at least a bottleneck and an output layer");
   if (hidden[hidden.length - 1] !== inputDim) {
     throw new RangeError(`the output width must equal the input dimension ${inputDim}`);
   }
@@ -34,7 +35,9 @@ export function autoencoderSpec(hidden: readonly number[], inputDim = 2, linear 
   const bottleneck = inner.indexOf(narrowest);
   const widths = [inputDim, ...hidden];
   const L = hidden.length;
-  const activations = Array.from({length: L}, (_, l): Activation => (linear || l === bottleneck || l === L - 1 ? "linear" : "relu"));
+  const activations = Array.from({length: L}, (_, l): Activation =>
+    linear || l === bottleneck || l === L - 1 ? "linear" : "relu"
+  );
   const spec = {widths, activations, encoderLayers: bottleneck + 1};
   validateSpec(spec);
   return spec;
@@ -49,21 +52,41 @@ export function bottleneckWidth(spec: AutoencoderSpec): number {
 }
 
 /** The codes of n points (row-major [n, inputDim]) → [n, bottleneck]. */
-export function encode(spec: AutoencoderSpec, params: Float64Array, points: ArrayLike<number>, n: number): Float64Array {
+export function encode(
+  spec: AutoencoderSpec,
+  params: Float64Array,
+  points: ArrayLike<number>,
+  n: number
+): Float64Array {
   return forward(spec, params, points, n, 0, spec.encoderLayers);
 }
 
 /** The decoder's image of n codes → [n, inputDim]. */
-export function decode(spec: AutoencoderSpec, params: Float64Array, codes: ArrayLike<number>, n: number): Float64Array {
+export function decode(
+  spec: AutoencoderSpec,
+  params: Float64Array,
+  codes: ArrayLike<number>,
+  n: number
+): Float64Array {
   return forward(spec, params, codes, n, spec.encoderLayers, layerCount(spec));
 }
 
-export function reconstruct(spec: AutoencoderSpec, params: Float64Array, points: ArrayLike<number>, n: number): Float64Array {
+export function reconstruct(
+  spec: AutoencoderSpec,
+  params: Float64Array,
+  points: ArrayLike<number>,
+  n: number
+): Float64Array {
   return forward(spec, params, points, n);
 }
 
 /** Mean squared error over all coordinates of all n points (PyTorch's `MSELoss`). */
-export function reconstructionMse(spec: AutoencoderSpec, params: Float64Array, points: ArrayLike<number>, n: number): number {
+export function reconstructionMse(
+  spec: AutoencoderSpec,
+  params: Float64Array,
+  points: ArrayLike<number>,
+  n: number
+): number {
   const y = reconstruct(spec, params, points, n);
   let s = 0;
   for (let k = 0; k < y.length; ++k) {

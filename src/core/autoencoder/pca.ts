@@ -60,7 +60,8 @@ export function pca2(points: ArrayLike<number>, n: number): Pca2 {
 
 function unitEigenvector(sxx: number, sxy: number, syy: number, lambda: number): [number, number] {
   // (A − λI)v = 0: take the better conditioned of the two rows.
-  let v: [number, number] = Math.abs(sxx - lambda) > Math.abs(syy - lambda) ? [-sxy, sxx - lambda] : [syy - lambda, -sxy];
+  let v: [number, number] =
+    Math.abs(sxx - lambda) > Math.abs(syy - lambda) ? [-sxy, sxx - lambda] : [syy - lambda, -sxy];
   if (v[0] === 0 && v[1] === 0) v = [1, 0];
   const norm = Math.hypot(v[0], v[1]);
   const sign = v[0] < 0 ? -1 : 1;

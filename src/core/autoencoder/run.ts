@@ -61,7 +61,9 @@ export function startAutoencoder(
     for (const layer of layout(spec).slice(0, spec.encoderLayers)) initLayer(params, layer, config.init, rng);
   }
   const L = layerCount(spec);
-  const trainable = config.freezeDecoder ? Array.from({length: L}, (_, l) => l < spec.encoderLayers) : undefined;
+  const trainable = config.freezeDecoder
+    ? Array.from({length: L}, (_, l) => l < spec.encoderLayers)
+    : undefined;
   const problem = {
     spec,
     inputs: data,

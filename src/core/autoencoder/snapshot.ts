@@ -34,7 +34,13 @@ export interface SnapshotConfig extends AutoencoderSetup {
   /** The decoder curve spans the codes of the data, widened by this fraction of their range on each side. */
   readonly curveMargin: number;
   /** Training history (for the scrubber): frames every `every` epochs for these seeds, on a coarser grid. */
-  readonly history: {readonly seeds: readonly number[]; readonly every: number; readonly nx: number; readonly ny: number; readonly curvePoints: number};
+  readonly history: {
+    readonly seeds: readonly number[];
+    readonly every: number;
+    readonly nx: number;
+    readonly ny: number;
+    readonly curvePoints: number;
+  };
 }
 
 export const DEFAULT_SNAPSHOT_CONFIG: SnapshotConfig = {
@@ -152,7 +158,14 @@ function shapeOf(spec: AutoencoderSpec, params: Float64Array, view: StateView): 
  * correlation of the final codes with x1 and x2. The build uses it for every
  * published run, a page for a reader's run.
  */
-export function analyseRun(spec: AutoencoderSpec, initial: Float64Array, final: Float64Array, data: Float64Array, initView: StateView, finalView: StateView): RunAnalysis {
+export function analyseRun(
+  spec: AutoencoderSpec,
+  initial: Float64Array,
+  final: Float64Array,
+  data: Float64Array,
+  initView: StateView,
+  finalView: StateView
+): RunAnalysis {
   const x1 = data.filter((_, k) => k % 2 === 0);
   const x2 = data.filter((_, k) => k % 2 === 1);
   const codes = encode(spec, final, data, data.length / 2);
@@ -165,16 +178,33 @@ export function analyseRun(spec: AutoencoderSpec, initial: Float64Array, final: 
 }
 
 /** Trains one model for one seed and describes it before and after training (and along the way, for history seeds). */
-export function snapshotRun(name: ModelName, seed: number, data: Float64Array, config: SnapshotConfig): {run: RunSnapshot; spec: AutoencoderSpec} {
+export function snapshotRun(
+  name: ModelName,
+  seed: number,
+  data: Float64Array,
+  config: SnapshotConfig
+): {run: RunSnapshot; spec: AutoencoderSpec} {
   const {spec, initial, loop} = startAutoencoder(
-    {hidden: SHEET_HIDDEN[name], linear: name === "pca", seed, batchSize: config.batchSize, init: config.init, optimizer: adam(config.lr)},
+    {
+      hidden: SHEET_HIDDEN[name],
+      linear: name === "pca",
+      seed,
+      batchSize: config.batchSize,
+      init: config.init,
+      optimizer: adam(config.lr)
+    },
     data
   );
   const init = describeState(spec, initial, data, config);
   const h = config.history;
-  const frameConfig = {grid: {rect: config.grid.rect, nx: h.nx, ny: h.ny}, curvePoints: h.curvePoints, curveMargin: config.curveMargin};
+  const frameConfig = {
+    grid: {rect: config.grid.rect, nx: h.nx, ny: h.ny},
+    curvePoints: h.curvePoints,
+    curveMargin: config.curveMargin
+  };
   const history: HistoryFrame[] | undefined = h.seeds.includes(seed) ? [] : undefined;
-  const frame = (params: Float64Array) => history?.push({epoch: loop.epoch, ...describeState(spec, params, data, frameConfig)});
+  const frame = (params: Float64Array) =>
+    history?.push({epoch: loop.epoch, ...describeState(spec, params, data, frameConfig)});
   frame(initial);
   for (let e = 0; e < config.epochs; ++e) {
     loop.runEpoch();
@@ -200,7 +230,10 @@ export function snapshotRun(name: ModelName, seed: number, data: Float64Array, c
 }
 
 /** Trains every model for every seed, one after the other, and assembles the snapshot. */
-export function buildAutoencoderSnapshot(config: SnapshotConfig = DEFAULT_SNAPSHOT_CONFIG, log: (line: string) => void = () => {}): AutoencoderSnapshot {
+export function buildAutoencoderSnapshot(
+  config: SnapshotConfig = DEFAULT_SNAPSHOT_CONFIG,
+  log: (line: string) => void = () => {}
+): AutoencoderSnapshot {
   const data = sheetData(config);
   const runs = config.models.flatMap((name) =>
     config.seeds.map((seed) => {
@@ -217,7 +250,10 @@ export function buildAutoencoderSnapshot(config: SnapshotConfig = DEFAULT_SNAPSH
  * The snapshot from its runs, given in the order models × seeds of the config
  * (however they were computed: in sequence, or in parallel by a loader).
  */
-export function assembleAutoencoderSnapshot(config: SnapshotConfig, runs: readonly RunSnapshot[]): AutoencoderSnapshot {
+export function assembleAutoencoderSnapshot(
+  config: SnapshotConfig,
+  runs: readonly RunSnapshot[]
+): AutoencoderSnapshot {
   if (runs.length !== config.models.length * config.seeds.length) {
     throw new RangeError(`expected ${config.models.length * config.seeds.length} runs, got ${runs.length}`);
   }
@@ -254,14 +290,21 @@ export function withoutHistory(snap: AutoencoderSnapshot): AutoencoderSnapshot {
 
 export interface HistorySnapshot {
   readonly config: SnapshotConfig["history"] & {readonly rect: Rect; readonly epochs: number};
-  readonly models: Partial<Record<ModelName, {readonly seed: number; readonly epochLoss: number[]; readonly frames: HistoryFrame[]}[]>>;
+  readonly models: Partial<
+    Record<
+      ModelName,
+      {readonly seed: number; readonly epochLoss: number[]; readonly frames: HistoryFrame[]}[]
+    >
+  >;
 }
 
 /** Only the training histories, for the scrubber. */
 export function historyOf(snap: AutoencoderSnapshot): HistorySnapshot {
   const models: HistorySnapshot["models"] = {};
   for (const [name, m] of Object.entries(snap.models) as [ModelName, ModelSnapshot][]) {
-    models[name] = m.runs.filter((r) => r.history).map((r) => ({seed: r.seed, epochLoss: r.epochLoss, frames: r.history!}));
+    models[name] = m.runs
+      .filter((r) => r.history)
+      .map((r) => ({seed: r.seed, epochLoss: r.epochLoss, frames: r.history!}));
   }
   return {config: {...snap.config.history, rect: snap.config.grid.rect, epochs: snap.config.epochs}, models};
 }

@@ -25,7 +25,11 @@ export interface EngineOptions {
   readonly tf?: Tf;
 }
 
-export function createEngine(problem: Problem, params: Float64Array, options: EngineOptions = {}): StepEngine {
+export function createEngine(
+  problem: Problem,
+  params: Float64Array,
+  options: EngineOptions = {}
+): StepEngine {
   const kind = options.kind ?? DEFAULT_ENGINE;
   if (kind === "wasm") return createWasmEngine(problem, params);
   if (kind === "fused") return createFusedEngine(problem, params);

@@ -99,7 +99,20 @@ export function createFusedEngine(problem: Problem, initial: Float64Array): Fuse
       const bc1 = 1 - powInt(optimizer.beta1, t);
       const bc2 = 1 - powInt(optimizer.beta2, t);
       for (const [start, end] of ranges) {
-        adamUpdate(params, grad, m, v, start, end, optimizer.lr, optimizer.beta1, optimizer.beta2, optimizer.eps, bc1, bc2);
+        adamUpdate(
+          params,
+          grad,
+          m,
+          v,
+          start,
+          end,
+          optimizer.lr,
+          optimizer.beta1,
+          optimizer.beta2,
+          optimizer.eps,
+          bc1,
+          bc2
+        );
       }
     } else {
       for (const [start, end] of ranges) sgdUpdate(params, grad, start, end, optimizer.lr);
@@ -135,7 +148,13 @@ export function createFusedEngine(problem: Problem, initial: Float64Array): Fuse
   };
 }
 
-function gatherRows(src: Float64Array, batch: ArrayLike<number>, count: number, width: number, out: Float64Array): void {
+function gatherRows(
+  src: Float64Array,
+  batch: ArrayLike<number>,
+  count: number,
+  width: number,
+  out: Float64Array
+): void {
   for (let r = 0; r < count; ++r) {
     const s = batch[r] * width;
     const o = r * width;
@@ -355,7 +374,14 @@ function zeroWhere(p: Float64Array, mask: Uint8Array, start: number, end: number
 }
 
 /** w ← w − c·w_before: L2's derivative, taken at the weight before this step's gradient update. */
-function l2Shrink(p: Float64Array, before: Float64Array, isWeight: Uint8Array, start: number, end: number, c: number): void {
+function l2Shrink(
+  p: Float64Array,
+  before: Float64Array,
+  isWeight: Uint8Array,
+  start: number,
+  end: number,
+  c: number
+): void {
   for (let k = start; k < end; ++k) if (isWeight[k] === 1) p[k] -= c * before[k];
 }
 
@@ -364,7 +390,15 @@ function l2Shrink(p: Float64Array, before: Float64Array, isWeight: Uint8Array, s
  * carries across zero is set to exactly zero and marked dead. Returns whether
  * any weight died in this call.
  */
-function l1Shrink(p: Float64Array, before: Float64Array, isWeight: Uint8Array, dead: Uint8Array, start: number, end: number, c: number): boolean {
+function l1Shrink(
+  p: Float64Array,
+  before: Float64Array,
+  isWeight: Uint8Array,
+  dead: Uint8Array,
+  start: number,
+  end: number,
+  c: number
+): boolean {
   let died = false;
   for (let k = start; k < end; ++k) {
     if (isWeight[k] === 0 || dead[k] === 1) continue;

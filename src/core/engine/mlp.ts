@@ -14,7 +14,12 @@ import type {Rng} from "./random.js";
 export type Activation = "relu" | "tanh" | "sigmoid" | "linear";
 
 /** How the report writes each activation. */
-export const ACTIVATION_LABELS: Readonly<Record<Activation, string>> = {relu: "ReLU", tanh: "tanh", sigmoid: "sigmoid", linear: "linear"};
+export const ACTIVATION_LABELS: Readonly<Record<Activation, string>> = {
+  relu: "ReLU",
+  tanh: "tanh",
+  sigmoid: "sigmoid",
+  linear: "linear"
+};
 export const ACTIVATIONS: readonly Activation[] = ["relu", "tanh", "sigmoid", "linear"];
 
 export interface MlpSpec {
@@ -44,7 +49,8 @@ export function validateSpec(spec: MlpSpec): void {
     throw new RangeError(`expected ${L} activations, got ${spec.activations.length}`);
   }
   for (const w of spec.widths) {
-    if (!Number.isInteger(w) || w < 1) throw new RangeError(`layer widths must be positive integers, got ${w}`);
+    if (!Number.isInteger(w) || w < 1)
+      throw new RangeError(`layer widths must be positive integers, got ${w}`);
   }
   for (const a of spec.activations) {
     if (!ACTIVATIONS.includes(a)) throw new RangeError(`unknown activation ${a}`);

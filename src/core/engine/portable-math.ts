@@ -18,12 +18,12 @@
  */
 
 /** ln 2 in two parts: the first has 32 significant bits, so k · LN2_HI is exact for |k| < 2²¹. */
-const LN2_HI = 6.93147180369123816490e-1;
+const LN2_HI = 6.9314718036912381649e-1;
 const LN2_LO = 1.90821492927058770002e-10;
 const LOG2E = 1.4426950408889634;
 /** π/2 in three parts: the first two have 33 significant bits, so k · part is exact for |k| < 2²⁰; the third is the rest, rounded. */
 const PIO2_1 = 1.57079632673412561417;
-const PIO2_2 = 6.07710050630396597660e-11;
+const PIO2_2 = 6.0771005063039659766e-11;
 const PIO2_3 = 2.02226624879595063154e-21;
 const TWO_OVER_PI = 0.6366197723675814;
 const SQRT2 = 1.4142135623730951;
@@ -61,7 +61,23 @@ const INV_FACT = inverseFactorials(20);
 /** e^r − 1 for |r| ≤ ln 2 / 2 (Taylor series to r¹⁴, truncation below 10⁻¹⁸ relative). */
 function expm1Reduced(r: number): number {
   const c = INV_FACT;
-  const tail = c[2] + r * (c[3] + r * (c[4] + r * (c[5] + r * (c[6] + r * (c[7] + r * (c[8] + r * (c[9] + r * (c[10] + r * (c[11] + r * (c[12] + r * (c[13] + r * c[14])))))))))));
+  const tail =
+    c[2] +
+    r *
+      (c[3] +
+        r *
+          (c[4] +
+            r *
+              (c[5] +
+                r *
+                  (c[6] +
+                    r *
+                      (c[7] +
+                        r *
+                          (c[8] +
+                            r *
+                              (c[9] +
+                                r * (c[10] + r * (c[11] + r * (c[12] + r * (c[13] + r * c[14])))))))))));
   return r + r * r * tail;
 }
 
@@ -143,7 +159,13 @@ export function log(x: number): number {
   const s = f / (2 + f);
   const z = s * s;
   const c = LOG_COEF;
-  const R = z * (c[0] + z * (c[1] + z * (c[2] + z * (c[3] + z * (c[4] + z * (c[5] + z * (c[6] + z * (c[7] + z * (c[8] + z * c[9])))))))));
+  const R =
+    z *
+    (c[0] +
+      z *
+        (c[1] +
+          z *
+            (c[2] + z * (c[3] + z * (c[4] + z * (c[5] + z * (c[6] + z * (c[7] + z * (c[8] + z * c[9])))))))));
   const hfsq = 0.5 * f * f;
   return e * LN2_HI + (f - (hfsq - (s * (hfsq + R) + e * LN2_LO)));
 }
@@ -155,7 +177,10 @@ const COS_COEF = Float64Array.from({length: 8}, (_, i) => (i % 2 ? -1 : 1) * INV
 function sinReduced(r: number): number {
   const z = r * r;
   const c = SIN_COEF;
-  return r + r * z * (c[0] + z * (c[1] + z * (c[2] + z * (c[3] + z * (c[4] + z * (c[5] + z * (c[6] + z * c[7])))))));
+  return (
+    r +
+    r * z * (c[0] + z * (c[1] + z * (c[2] + z * (c[3] + z * (c[4] + z * (c[5] + z * (c[6] + z * c[7])))))))
+  );
 }
 
 /** cos r for |r| ≤ π/4; the rounding error of 1 − r²/2 is recovered and added back. */
@@ -164,7 +189,13 @@ function cosReduced(r: number): number {
   const c = COS_COEF;
   const hz = 0.5 * z;
   const w = 1 - hz;
-  return w + ((1 - w - hz) + z * z * (c[0] + z * (c[1] + z * (c[2] + z * (c[3] + z * (c[4] + z * (c[5] + z * (c[6] + z * c[7]))))))));
+  return (
+    w +
+    (1 -
+      w -
+      hz +
+      z * z * (c[0] + z * (c[1] + z * (c[2] + z * (c[3] + z * (c[4] + z * (c[5] + z * (c[6] + z * c[7]))))))))
+  );
 }
 
 /** x = k · π/2 + r, |r| ≤ π/4 (about), and k mod 4. */

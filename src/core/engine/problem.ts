@@ -16,7 +16,13 @@ import {layerCount, validateSpec} from "./mlp.js";
 export type LossKind = "mse" | "half-se";
 
 export type OptimizerConfig =
-  | {readonly kind: "adam"; readonly lr: number; readonly beta1: number; readonly beta2: number; readonly eps: number}
+  | {
+      readonly kind: "adam";
+      readonly lr: number;
+      readonly beta1: number;
+      readonly beta2: number;
+      readonly eps: number;
+    }
   | {readonly kind: "sgd"; readonly lr: number};
 
 /** PyTorch's Adam defaults: lr 1e-3, betas (0.9, 0.999), eps 1e-8, no weight decay. */
@@ -67,9 +73,12 @@ export function validateProblem(problem: Problem): void {
   const din = spec.widths[0];
   const dout = spec.widths[spec.widths.length - 1];
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a positive integer, got ${n}`);
-  if (inputs.length !== n * din) throw new RangeError(`inputs: expected ${n * din} values, got ${inputs.length}`);
-  if (targets.length !== n * dout) throw new RangeError(`targets: expected ${n * dout} values, got ${targets.length}`);
-  if (!(optimizer.lr > 0) || !Number.isFinite(optimizer.lr)) throw new RangeError(`learning rate must be positive, got ${optimizer.lr}`);
+  if (inputs.length !== n * din)
+    throw new RangeError(`inputs: expected ${n * din} values, got ${inputs.length}`);
+  if (targets.length !== n * dout)
+    throw new RangeError(`targets: expected ${n * dout} values, got ${targets.length}`);
+  if (!(optimizer.lr > 0) || !Number.isFinite(optimizer.lr))
+    throw new RangeError(`learning rate must be positive, got ${optimizer.lr}`);
   if (!trainableLayers(problem).some(Boolean)) throw new RangeError("at least one layer must train");
 }
 

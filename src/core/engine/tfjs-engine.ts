@@ -30,11 +30,17 @@ export function createTfjsEngine(tf: Tf, problem: Problem, initial: Float64Array
   // Variables survive tf.tidy; the initial-value tensors do not leak.
   const kernels = tf.tidy(() =>
     layers.map((ly, l) =>
-      tf.variable(tf.tensor2d(Float32Array.from(initial.subarray(ly.w, ly.w + ly.in * ly.out)), [ly.out, ly.in]), trainable[l], undefined)
+      tf.variable(
+        tf.tensor2d(Float32Array.from(initial.subarray(ly.w, ly.w + ly.in * ly.out)), [ly.out, ly.in]),
+        trainable[l],
+        undefined
+      )
     )
   );
   const biases = tf.tidy(() =>
-    layers.map((ly, l) => tf.variable(tf.tensor1d(Float32Array.from(initial.subarray(ly.b, ly.b + ly.out))), trainable[l]))
+    layers.map((ly, l) =>
+      tf.variable(tf.tensor1d(Float32Array.from(initial.subarray(ly.b, ly.b + ly.out))), trainable[l])
+    )
   );
   const alive = tf.tidy(() => kernels.map((k) => tf.variable(tf.onesLike(k), false)));
   const varList = layers.flatMap((_, l) => (trainable[l] ? [kernels[l], biases[l]] : []));
@@ -69,11 +75,15 @@ export function createTfjsEngine(tf: Tf, problem: Problem, initial: Float64Array
 
   function step(batch: ArrayLike<number>, count: number): number {
     const loss = tf.tidy(() => {
-      const idx = tf.tensor1d(Array.from({length: count}, (_, r) => batch[r]), "int32");
+      const idx = tf.tensor1d(
+        Array.from({length: count}, (_, r) => batch[r]),
+        "int32"
+      );
       const xb = tf.gather(X, idx);
       const tb = tf.gather(T, idx);
       // The penalty's derivative is taken at the weights before the gradient update, as in the Playground.
-      const before = reg.kind !== "none" && reg.rate > 0 ? kernels.map((k) => tf.mul(k, 1) as TF.Tensor2D) : [];
+      const before =
+        reg.kind !== "none" && reg.rate > 0 ? kernels.map((k) => tf.mul(k, 1) as TF.Tensor2D) : [];
       const value = opt.minimize(() => lossOf(predict(xb), tb), true, varList) as TF.Scalar;
       if (reg.kind !== "none" && reg.rate > 0) {
         const c = optimizer.lr * reg.rate;
@@ -111,7 +121,9 @@ export function createTfjsEngine(tf: Tf, problem: Problem, initial: Float64Array
     setParams(next) {
       tf.tidy(() =>
         layers.forEach((ly, l) => {
-          kernels[l].assign(tf.tensor2d(Float32Array.from(next.subarray(ly.w, ly.w + ly.in * ly.out)), [ly.out, ly.in]));
+          kernels[l].assign(
+            tf.tensor2d(Float32Array.from(next.subarray(ly.w, ly.w + ly.in * ly.out)), [ly.out, ly.in])
+          );
           biases[l].assign(tf.tensor1d(Float32Array.from(next.subarray(ly.b, ly.b + ly.out))));
         })
       );

@@ -31,7 +31,8 @@ export function numberWord(n: number): string {
  * for two, "none", "all five", "one", "three of the five".
  */
 export function share(k: number, total: number): string {
-  if (!(Number.isInteger(k) && Number.isInteger(total) && k >= 0 && k <= total)) throw new RangeError(`${k} of ${total} is not a share`);
+  if (!(Number.isInteger(k) && Number.isInteger(total) && k >= 0 && k <= total))
+    throw new RangeError(`${k} of ${total} is not a share`);
   if (total === 2) return ["neither", "one", "both"][k];
   if (k === 0) return "none";
   if (k === total) return total === 1 ? "the one" : `all ${numberWord(total)}`;
@@ -50,10 +51,21 @@ export function listing(items: readonly string[], conjunction = "and"): string {
  * with [1, …], [1, …] it is "one lies in the training set and one in the test set".
  * Places with none are left out; the verb agrees with the first place named.
  */
-export function placement(total: number, places: readonly (readonly [number, string])[], verb: readonly [string, string] = ["lies", "lie"]): string {
+export function placement(
+  total: number,
+  places: readonly (readonly [number, string])[],
+  verb: readonly [string, string] = ["lies", "lie"]
+): string {
   const named = places.filter(([k]) => k > 0);
-  if (named.length === 0) return `${share(0, total)} ${agree(total === 2 ? 1 : 0, ...verb)} ${places.map(([, p]) => p).join(" or ")}`;
-  return listing(named.map(([k, place], i) => (i === 0 ? `${share(k, total)} ${agree(k === total && total > 1 ? 2 : k, ...verb)} ${place}` : `${share(k, total)} ${place}`)));
+  if (named.length === 0)
+    return `${share(0, total)} ${agree(total === 2 ? 1 : 0, ...verb)} ${places.map(([, p]) => p).join(" or ")}`;
+  return listing(
+    named.map(([k, place], i) =>
+      i === 0
+        ? `${share(k, total)} ${agree(k === total && total > 1 ? 2 : k, ...verb)} ${place}`
+        : `${share(k, total)} ${place}`
+    )
+  );
 }
 
 /** "no seeds", "1 seed", "3 seeds": a count that says "no" at zero (the plural is the noun + "s" unless given). */
@@ -97,5 +109,11 @@ const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
 /** Scientific notation as printed: 3.2·10⁻¹⁶ (`digits` after the point). */
 export function sci(x: number, digits = 1): string {
-  return x.toExponential(digits).replace(/e([+-])(\d+)/, (_, sign: string, e: string) => `·10${sign === "-" ? "⁻" : ""}${[...e].map((c) => SUPERSCRIPT[Number(c)]).join("")}`);
+  return x
+    .toExponential(digits)
+    .replace(
+      /e([+-])(\d+)/,
+      (_, sign: string, e: string) =>
+        `·10${sign === "-" ? "⁻" : ""}${[...e].map((c) => SUPERSCRIPT[Number(c)]).join("")}`
+    );
 }

@@ -26,7 +26,11 @@ export type JobViewOptions<K extends JobKind> = JobKinds[K]["options"];
 export type JobView<K extends JobKind> = JobKinds[K]["view"];
 export type JobOf<K extends JobKind> = SlicedJob<JobViewOptions<K>, JobView<K>>;
 
-export function createJob<K extends JobKind>(kind: K, spec: JobSpec<K>, engine: EngineOptions = {}): JobOf<K> {
+export function createJob<K extends JobKind>(
+  kind: K,
+  spec: JobSpec<K>,
+  engine: EngineOptions = {}
+): JobOf<K> {
   switch (kind) {
     case "autoencoder":
       return new TrainJob(spec as RetrainJob, engine) as unknown as JobOf<K>;

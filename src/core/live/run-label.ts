@@ -9,7 +9,11 @@ import type {AnyField, Values} from "../settings/fields.js";
 export type RunKind = "published" | "reader";
 
 /** The fields whose value differs from the default, plus those in `always` (e.g. the seed), in field order. */
-export function changedFields(fields: readonly AnyField[], values: Values, always: readonly string[] = []): AnyField[] {
+export function changedFields(
+  fields: readonly AnyField[],
+  values: Values,
+  always: readonly string[] = []
+): AnyField[] {
   return fields.filter((f) => always.includes(f.key) || values[f.key] !== f.value);
 }
 
@@ -17,10 +21,15 @@ export function changedFields(fields: readonly AnyField[], values: Values, alway
  * The settings in words: "seed 3, learning rate 0.01, epochs 2000"; the
  * defaults read "the published settings" (with the fields in `always`).
  */
-export function settingsText(fields: readonly AnyField[], values: Values, always: readonly string[] = []): string {
+export function settingsText(
+  fields: readonly AnyField[],
+  values: Values,
+  always: readonly string[] = []
+): string {
   const changed = changedFields(fields, values);
   const parts = changedFields(fields, values, always).map((f) => `${f.label} ${values[f.key]}`);
-  if (changed.length === 0) return parts.length ? `the published settings, ${parts.join(", ")}` : "the published settings";
+  if (changed.length === 0)
+    return parts.length ? `the published settings, ${parts.join(", ")}` : "the published settings";
   return parts.join(", ");
 }
 
@@ -28,13 +37,22 @@ export function settingsText(fields: readonly AnyField[], values: Values, always
  * The settings as part of a file name: "seed3_lr0.01_epochs2000" (keys and
  * values, only characters that are safe in any file system).
  */
-export function settingsSlug(fields: readonly AnyField[], values: Values, always: readonly string[] = []): string {
-  const parts = changedFields(fields, values, always).map((f) => `${f.key}${String(values[f.key]).replace(/[^A-Za-z0-9.+-]+/g, "-")}`);
+export function settingsSlug(
+  fields: readonly AnyField[],
+  values: Values,
+  always: readonly string[] = []
+): string {
+  const parts = changedFields(fields, values, always).map(
+    (f) => `${f.key}${String(values[f.key]).replace(/[^A-Za-z0-9.+-]+/g, "-")}`
+  );
   return parts.length ? parts.join("_") : "published-settings";
 }
 
 /** Every setting as CSV columns (in field order), so that a downloaded row says how it was made. */
-export function settingsColumns(fields: readonly AnyField[], values: Values): Record<string, number | string> {
+export function settingsColumns(
+  fields: readonly AnyField[],
+  values: Values
+): Record<string, number | string> {
   return Object.fromEntries(fields.map((f) => [f.key, values[f.key]]));
 }
 

@@ -85,17 +85,22 @@ export function seconds(ms: number): string {
 }
 
 const isOver = (j: JobStatus) => j.phase !== "starting" && j.phase !== "training";
-const ofEpochs = (j: JobStatus) => (Number.isFinite(j.epochs) ? ` of ${j.epochs.toLocaleString("en-US")}` : "");
+const ofEpochs = (j: JobStatus) =>
+  Number.isFinite(j.epochs) ? ` of ${j.epochs.toLocaleString("en-US")}` : "";
 
 /** "epoch 497 of 5,000" when the jobs agree, else "big at epoch 497 of 5,000 and small at epoch 2,000 of 5,000". */
 function where(jobs: readonly JobStatus[]): string {
   const first = jobs[0];
-  if (jobs.every((j) => j.epoch === first.epoch && j.epochs === first.epochs)) return `epoch ${first.epoch.toLocaleString("en-US")}${ofEpochs(first)}`;
+  if (jobs.every((j) => j.epoch === first.epoch && j.epochs === first.epochs))
+    return `epoch ${first.epoch.toLocaleString("en-US")}${ofEpochs(first)}`;
   return listing(jobs.map((j) => `${j.name} at epoch ${j.epoch.toLocaleString("en-US")}${ofEpochs(j)}`));
 }
 
 /** The one line above the progress bars: what the run is doing or how it ended. */
-export function statusLine(jobs: readonly JobStatus[], run: {readonly running: boolean; readonly paused: boolean; readonly remainingMs?: number}): string {
+export function statusLine(
+  jobs: readonly JobStatus[],
+  run: {readonly running: boolean; readonly paused: boolean; readonly remainingMs?: number}
+): string {
   const elapsed = Math.max(0, ...jobs.map((j) => j.elapsedMs));
   if (jobs.length === 0) return run.running ? "Starting" : "Nothing trained";
   if (run.running) {
@@ -110,12 +115,24 @@ export function statusLine(jobs: readonly JobStatus[], run: {readonly running: b
   const time = `${seconds(elapsed)} of training`;
   if (done.length === jobs.length) {
     const e = jobs[0].epochs;
-    return jobs.every((j) => j.epochs === e) ? `Trained in this page: ${count(e, "epoch")} in ${time}` : `Trained in this page in ${time}`;
+    return jobs.every((j) => j.epochs === e)
+      ? `Trained in this page: ${count(e, "epoch")} in ${time}`
+      : `Trained in this page in ${time}`;
   }
   const parts: string[] = [];
   const agree = (js: JobStatus[]) => js.every((j) => j.epoch === js[0].epoch && j.epochs === js[0].epochs);
-  if (stopped.length) parts.push(agree(stopped) ? `Stopped at ${where(stopped)} after ${time}` : `Stopped after ${time}: ${where(stopped)}`);
-  if (diverged.length) parts.push(agree(diverged) ? `${listing(diverged.map((j) => j.name))} diverged at ${where(diverged)}` : `the loss diverged for ${where(diverged)}`);
+  if (stopped.length)
+    parts.push(
+      agree(stopped)
+        ? `Stopped at ${where(stopped)} after ${time}`
+        : `Stopped after ${time}: ${where(stopped)}`
+    );
+  if (diverged.length)
+    parts.push(
+      agree(diverged)
+        ? `${listing(diverged.map((j) => j.name))} diverged at ${where(diverged)}`
+        : `the loss diverged for ${where(diverged)}`
+    );
   if (failed.length) parts.push(`${listing(failed.map((j) => j.name))} failed`);
   if (done.length) parts.push(`${listing(done.map((j) => j.name))} finished`);
   const line = parts.join("; ");

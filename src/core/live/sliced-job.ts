@@ -19,7 +19,11 @@ import {SHEET_SETUP} from "../autoencoder/setup.js";
 import type {TrainingLoop} from "../engine/train.js";
 
 export interface ViewOptions {
-  readonly grid: {readonly rect: {readonly x: readonly [number, number]; readonly y: readonly [number, number]}; readonly nx: number; readonly ny: number};
+  readonly grid: {
+    readonly rect: {readonly x: readonly [number, number]; readonly y: readonly [number, number]};
+    readonly nx: number;
+    readonly ny: number;
+  };
   readonly curvePoints: number;
   readonly curveMargin: number;
   /** Also send the parameters with every view (a page that offers them for download). */
@@ -154,7 +158,9 @@ export class TrainJob extends SlicedJob<ViewOptions, StateView> {
   protected afterEpoch(): void {
     const every = this.job.evalEvery;
     if (!every) return;
-    const atEnd = this.loop.epoch >= this.job.epochs && this.checkpoints[this.checkpoints.length - 1]?.examples !== this.loop.examplesSeen;
+    const atEnd =
+      this.loop.epoch >= this.job.epochs &&
+      this.checkpoints[this.checkpoints.length - 1]?.examples !== this.loop.examplesSeen;
     if (this.loop.examplesSeen < this.nextCheckpoint && !atEnd) return;
     const mse = reconstructionMse(this.spec, this.loop.engine.getParams(), this.data, this.data.length / 2);
     this.checkpoints.push({examples: this.loop.examplesSeen, updates: this.loop.stepLosses.length, mse});

@@ -47,15 +47,22 @@ export function inferArchitecture(dict: StateDict): Architecture {
     const name = key.slice(0, -".weight".length);
     const bias = dict[`${name}.bias`];
     const [out, nin] = dict[key].shape;
-    if (!bias) throw new ModelFileError(`The layer ${name} has a weight but no bias; the sheet's nn.Linear layers have both.`);
+    if (!bias)
+      throw new ModelFileError(
+        `The layer ${name} has a weight but no bias; the sheet's nn.Linear layers have both.`
+      );
     if (bias.shape.length !== 1 || bias.shape[0] !== out) {
-      throw new ModelFileError(`The bias of ${name} has shape [${bias.shape.join(", ")}], its weight [${out}, ${nin}]: they do not belong together.`);
+      throw new ModelFileError(
+        `The bias of ${name} has shape [${bias.shape.join(", ")}], its weight [${out}, ${nin}]: they do not belong together.`
+      );
     }
     layers.push({name, in: nin, out});
     used.add(key).add(`${name}.bias`);
   }
   if (layers.length === 0) {
-    throw new ModelFileError("No linear layers found: expected pairs of <name>.weight [out, in] and <name>.bias [out], as nn.Linear saves them.");
+    throw new ModelFileError(
+      "No linear layers found: expected pairs of <name>.weight [out, in] and <name>.bias [out], as nn.Linear saves them."
+    );
   }
   for (let l = 1; l < layers.length; ++l) {
     if (layers[l].in !== layers[l - 1].out) {
@@ -66,10 +73,14 @@ export function inferArchitecture(dict: StateDict): Architecture {
   }
   const hidden = layers.map((l) => l.out);
   if (layers[0].in !== 2) {
-    throw new ModelFileError(`The first layer (${layers[0].name}) takes ${layers[0].in} inputs; the sheet's points have 2 coordinates.`);
+    throw new ModelFileError(
+      `The first layer (${layers[0].name}) takes ${layers[0].in} inputs; the sheet's points have 2 coordinates.`
+    );
   }
   if (hidden[hidden.length - 1] !== 2) {
-    throw new ModelFileError(`The last layer (${layers[layers.length - 1].name}) has ${hidden[hidden.length - 1]} outputs; a reconstruction of the sheet's points has 2.`);
+    throw new ModelFileError(
+      `The last layer (${layers[layers.length - 1].name}) has ${hidden[hidden.length - 1]} outputs; a reconstruction of the sheet's points has 2.`
+    );
   }
   const narrowest = Math.min(...hidden.slice(0, -1));
   if (layers.length < 2 || narrowest !== 1) {
@@ -78,10 +89,23 @@ export function inferArchitecture(dict: StateDict): Architecture {
     );
   }
   const prefixes = keys.map((k) => k.split(".")[0]);
-  const prefix = prefixes.every((p) => p === prefixes[0]) && !["encoder", "decoder"].includes(prefixes[0]) && layers.length > 0 && keys.every((k) => k.includes(".")) ? `${prefixes[0]}.` : "";
+  const prefix =
+    prefixes.every((p) => p === prefixes[0]) &&
+    !["encoder", "decoder"].includes(prefixes[0]) &&
+    layers.length > 0 &&
+    keys.every((k) => k.includes("."))
+      ? `${prefixes[0]}.`
+      : "";
   const linear = hidden.length === 2;
   const spec = autoencoderSpec(hidden, 2, linear);
-  return {layers, hidden, linear, prefix, params: paramCount(spec), ignored: keys.filter((k) => !used.has(k))};
+  return {
+    layers,
+    hidden,
+    linear,
+    prefix,
+    params: paramCount(spec),
+    ignored: keys.filter((k) => !used.has(k))
+  };
 }
 
 /**
@@ -94,7 +118,10 @@ export function specOf(arch: Architecture, activation?: HiddenActivation): Autoe
   if (!activation) return sheet;
   const L = sheet.activations.length;
   const bottleneck = sheet.encoderLayers - 1;
-  return {...sheet, activations: sheet.activations.map((_, l) => (l === bottleneck || l === L - 1 ? "linear" : activation))};
+  return {
+    ...sheet,
+    activations: sheet.activations.map((_, l) => (l === bottleneck || l === L - 1 ? "linear" : activation))
+  };
 }
 
 /** The flat parameters (per layer: weight row-major [out, in], then bias), as float64. */

@@ -16,7 +16,12 @@ import type {Architecture} from "./architecture.js";
 /** The seed whose stream shuffles the batches (and, for (g), redraws the encoder): the published seed 0's. */
 export const GO_ON_SEED = 0;
 
-function base(arch: Architecture, sheet: ModelName | undefined, params: Float64Array, epochs: number): RetrainJob {
+function base(
+  arch: Architecture,
+  sheet: ModelName | undefined,
+  params: Float64Array,
+  epochs: number
+): RetrainJob {
   return {
     model: sheet ?? "big",
     hidden: [...arch.hidden],
@@ -33,17 +38,37 @@ function base(arch: Architecture, sheet: ModelName | undefined, params: Float64A
 }
 
 /** More epochs of the notebook's training (Adam 1e-3, batches of 8), from the reader's weights, with a fresh optimiser. */
-export function continueJob(arch: Architecture, sheet: ModelName | undefined, params: Float64Array, epochs = SHEET_SETUP.epochs): RetrainJob {
+export function continueJob(
+  arch: Architecture,
+  sheet: ModelName | undefined,
+  params: Float64Array,
+  epochs = SHEET_SETUP.epochs
+): RetrainJob {
   return base(arch, sheet, params, epochs);
 }
 
 /** Exercise 1 (g) on the reader's model: the decoder frozen, the encoder redrawn (draw 0 of seed 0, as on that page) and retrained. */
-export function frozenDecoderJob(arch: Architecture, sheet: ModelName | undefined, params: Float64Array, epochs = DEFAULT_ENCODER_RETRAIN.epochs): RetrainJob {
-  return {...base(arch, sheet, params, epochs), seed: reinitSeed(GO_ON_SEED, DEFAULT_ENCODER_RETRAIN.draw), reinitEncoder: true, freezeDecoder: true};
+export function frozenDecoderJob(
+  arch: Architecture,
+  sheet: ModelName | undefined,
+  params: Float64Array,
+  epochs = DEFAULT_ENCODER_RETRAIN.epochs
+): RetrainJob {
+  return {
+    ...base(arch, sheet, params, epochs),
+    seed: reinitSeed(GO_ON_SEED, DEFAULT_ENCODER_RETRAIN.draw),
+    reinitEncoder: true,
+    freezeDecoder: true
+  };
 }
 
 /** The best encoder there is for a frozen decoder: each point's best code, searched as on the (g) page, and its MSE. */
-export function bestEncoderMse(spec: AutoencoderSpec, params: Float64Array, data: Float64Array, count = 4001): number {
+export function bestEncoderMse(
+  spec: AutoencoderSpec,
+  params: Float64Array,
+  data: Float64Array,
+  count = 4001
+): number {
   const n = data.length / 2;
   const [lo, hi] = widenedRange(encode(spec, params, data, n), DEFAULT_ENCODER_RETRAIN.searchWiden);
   return meanOverCoordinates(bestCodes(spec, params, data, n, {lo, hi, count}).err, 2);

@@ -21,7 +21,10 @@ import type {ModelReference} from "./reference.js";
 
 /** Which of the sheet's architectures these widths are, if any. */
 export function sheetName(hidden: readonly number[]): ModelName | undefined {
-  return MODEL_NAMES.find((name) => SHEET_HIDDEN[name].length === hidden.length && SHEET_HIDDEN[name].every((w, k) => w === hidden[k]));
+  return MODEL_NAMES.find(
+    (name) =>
+      SHEET_HIDDEN[name].length === hidden.length && SHEET_HIDDEN[name].every((w, k) => w === hidden[k])
+  );
 }
 
 /** Where an MSE falls among the published seeds' (which are on the sheet's points). */
@@ -37,7 +40,14 @@ export interface SeedPlace {
 
 export function seedPlace(mse: number, model: ModelName, reference: ModelReference): SeedPlace {
   const mses = reference.models[model].runs.map((r) => r.mse);
-  return {model, seeds: mses.length, lower: mses.filter((m) => m < mse).length, min: Math.min(...mses), median: median(mses), max: Math.max(...mses)};
+  return {
+    model,
+    seeds: mses.length,
+    lower: mses.filter((m) => m < mse).length,
+    min: Math.min(...mses),
+    median: median(mses),
+    max: Math.max(...mses)
+  };
 }
 
 export interface Grade {
@@ -65,7 +75,12 @@ export interface GradeOptions {
   readonly sheetActivations: boolean;
 }
 
-export function gradeModel(spec: AutoencoderSpec, params: Float64Array, reference: ModelReference, options: GradeOptions): Grade {
+export function gradeModel(
+  spec: AutoencoderSpec,
+  params: Float64Array,
+  reference: ModelReference,
+  options: GradeOptions
+): Grade {
   const ownPoints = options.points !== undefined;
   const data = options.points ?? Float64Array.from(reference.data.flat());
   const n = data.length / 2;
@@ -78,7 +93,8 @@ export function gradeModel(spec: AutoencoderSpec, params: Float64Array, referenc
   const hidden = spec.widths.slice(1);
   const sheet = sheetName(hidden);
   const linear = hidden.length === 2 ? linearGeometry(params, pca.components[0]) : undefined;
-  const seeds = sheet && !ownPoints && options.sheetActivations ? seedPlace(mse, sheet, reference) : undefined;
+  const seeds =
+    sheet && !ownPoints && options.sheetActivations ? seedPlace(mse, sheet, reference) : undefined;
   return {spec, sheet, mse, pca, ratio: mse / pca.optimumMse, view, shape, reconstructions, linear, seeds};
 }
 
@@ -95,10 +111,26 @@ export interface ReaderVerdict {
  * models' row with the reader's model standing for its architecture and the
  * published runs for the other. Only for the sheet's architectures and activations.
  */
-export function readerVerdicts(grade: Grade, params: Float64Array, reference: ModelReference, titles: Readonly<Record<ModelName, string>>): ReaderVerdict[] {
+export function readerVerdicts(
+  grade: Grade,
+  params: Float64Array,
+  reference: ModelReference,
+  titles: Readonly<Record<ModelName, string>>
+): ReaderVerdict[] {
   if (!grade.sheet) return [];
   const data = Float64Array.from(reference.data.flat());
-  const {measures} = measureRun({hidden: grade.spec.widths.slice(1), linear: grade.sheet === "pca", seed: 0, params, finalView: grade.view}, data, reference.pca, reference.curveMargin);
+  const {measures} = measureRun(
+    {
+      hidden: grade.spec.widths.slice(1),
+      linear: grade.sheet === "pca",
+      seed: 0,
+      params,
+      finalView: grade.view
+    },
+    data,
+    reference.pca,
+    reference.curveMargin
+  );
   const runs = {
     ...reference.measures,
     [grade.sheet]: grade.sheet === "pca" ? [measures as LinearMeasures] : [measures as ReluMeasures]

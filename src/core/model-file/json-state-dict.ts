@@ -9,7 +9,8 @@ type Nested = number | Nested[];
 
 function shapeOf(value: Nested, key: string): number[] {
   if (typeof value === "number") return [];
-  if (!Array.isArray(value) || value.length === 0) throw new ModelFileError(`The entry ${key} of this JSON file is not a list of numbers.`);
+  if (!Array.isArray(value) || value.length === 0)
+    throw new ModelFileError(`The entry ${key} of this JSON file is not a list of numbers.`);
   const inner = shapeOf(value[0], key);
   for (const v of value) {
     if (JSON.stringify(shapeOf(v, key)) !== JSON.stringify(inner)) {
@@ -25,13 +26,18 @@ export function readJsonStateDict(text: string): StateDict {
     parsed = JSON.parse(text);
   } catch {
     if (/\b(NaN|Infinity)\b/.test(text)) {
-      throw new ModelFileError("This JSON file holds NaN or Infinity: the training that wrote it diverged. Train again and save the model then.");
+      throw new ModelFileError(
+        "This JSON file holds NaN or Infinity: the training that wrote it diverged. Train again and save the model then."
+      );
     }
     throw new ModelFileError("This file starts like JSON but does not parse: it is damaged or cut short.");
   }
-  if (parsed && typeof parsed === "object" && !Array.isArray(parsed) && "state_dict" in parsed) parsed = (parsed as {state_dict: unknown}).state_dict;
+  if (parsed && typeof parsed === "object" && !Array.isArray(parsed) && "state_dict" in parsed)
+    parsed = (parsed as {state_dict: unknown}).state_dict;
   if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
-    throw new ModelFileError("This JSON file is not a state_dict: expected an object from names (encoder.0.weight, …) to lists of numbers.");
+    throw new ModelFileError(
+      "This JSON file is not a state_dict: expected an object from names (encoder.0.weight, …) to lists of numbers."
+    );
   }
   const dict: StateDict = {};
   for (const [key, value] of Object.entries(parsed as Record<string, Nested>)) {
@@ -41,7 +47,11 @@ export function readJsonStateDict(text: string): StateDict {
       throw new ModelFileError(`The entry ${key} of this JSON file holds something other than numbers.`);
     }
     // JSON has no NaN: a diverged run exported by Python's json module writes NaN, which JSON.parse refuses above; null stands for it here.
-    dict[key] = {shape, dtype: "float64", data: Float64Array.from(flat as (number | null)[], (v) => (v === null ? NaN : v))};
+    dict[key] = {
+      shape,
+      dtype: "float64",
+      data: Float64Array.from(flat as (number | null)[], (v) => (v === null ? NaN : v))
+    };
   }
   return dict;
 }

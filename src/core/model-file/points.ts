@@ -18,11 +18,18 @@ export function parsePoints(text: string): Float64Array {
     }
   } else {
     const lines = trimmed.split(/\r?\n/).filter((l) => l.trim() !== "");
-    const rows = lines.map((l) => l.split(/[,;\t ]+/).filter((c) => c !== "").map(Number));
+    const rows = lines.map((l) =>
+      l
+        .split(/[,;\t ]+/)
+        .filter((c) => c !== "")
+        .map(Number)
+    );
     pairs = rows.filter((r, k) => !(k === 0 && r.some(Number.isNaN)));
   }
-  if (!Array.isArray(pairs) || pairs.length < 2) throw new ModelFileError("A file of points needs at least two rows of two numbers (x1, x2).");
-  if (pairs.length > MAX_POINTS) throw new ModelFileError(`This file has ${pairs.length} points; the page grades at most ${MAX_POINTS}.`);
+  if (!Array.isArray(pairs) || pairs.length < 2)
+    throw new ModelFileError("A file of points needs at least two rows of two numbers (x1, x2).");
+  if (pairs.length > MAX_POINTS)
+    throw new ModelFileError(`This file has ${pairs.length} points; the page grades at most ${MAX_POINTS}.`);
   const out = new Float64Array(2 * pairs.length);
   pairs.forEach((p, i) => {
     if (!Array.isArray(p) || p.length !== 2 || !p.every((v) => typeof v === "number" && Number.isFinite(v))) {

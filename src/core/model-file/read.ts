@@ -23,7 +23,10 @@ export interface ReadModel {
 }
 
 export function checkSize(size: number): void {
-  if (size === 0) throw new ModelFileError("This file is empty (0 bytes): the save did not finish, or the wrong file was picked.");
+  if (size === 0)
+    throw new ModelFileError(
+      "This file is empty (0 bytes): the save did not finish, or the wrong file was picked."
+    );
   if (size > MAX_FILE_BYTES) {
     throw new ModelFileError(
       `This file is ${(size / 2 ** 20).toFixed(0)} MB, over the page's limit of ${MAX_FILE_BYTES / 2 ** 20} MB; the sheet's biggest model ` +
@@ -33,7 +36,9 @@ export function checkSize(size: number): void {
 }
 
 function firstChar(bytes: Uint8Array): number {
-  for (const b of bytes.subarray(0, 64)) if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf) return b;
+  for (const b of bytes.subarray(0, 64))
+    if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf)
+      return b;
   return -1;
 }
 
@@ -48,7 +53,7 @@ export function readModelFile(bytes: Uint8Array): ReadModel {
   } else if (isLegacyTorch(bytes)) {
     throw new ModelFileError(
       "This file is in PyTorch's legacy format (torch.save with _use_new_zipfile_serialization=False, or PyTorch before 1.6). " +
-        "Load it and save it again with a current PyTorch: torch.save(torch.load(\"old.pt\"), \"model.pt\")."
+        'Load it and save it again with a current PyTorch: torch.save(torch.load("old.pt"), "model.pt").'
     );
   } else if (looksLikeSafetensors(bytes)) {
     dict = readSafetensors(bytes);
@@ -57,7 +62,9 @@ export function readModelFile(bytes: Uint8Array): ReadModel {
     dict = readJsonStateDict(new TextDecoder().decode(bytes));
     format = "JSON state_dict";
   } else if (bytes[0] === 0x80) {
-    throw new ModelFileError("This file is a bare pickle, not a torch.save archive. Save the weights with torch.save(model.state_dict(), \"model.pt\").");
+    throw new ModelFileError(
+      'This file is a bare pickle, not a torch.save archive. Save the weights with torch.save(model.state_dict(), "model.pt").'
+    );
   } else {
     throw new ModelFileError(
       "This is not a model file the page knows: expected a PyTorch .pt/.pth or Lightning .ckpt (a zip archive), safetensors, or the report's JSON state_dict."

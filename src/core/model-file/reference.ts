@@ -32,14 +32,20 @@ export function modelReference(snap: AutoencoderSnapshot): ModelReference {
   const models = {} as Record<ModelName, PublishedModel>;
   for (const name of MODEL_NAMES) {
     const m = snap.models[name]!;
-    models[name] = {hidden: m.hidden, linear: m.linear, runs: m.runs.map((r) => ({seed: r.seed, mse: r.final.mse}))};
+    models[name] = {
+      hidden: m.hidden,
+      linear: m.linear,
+      runs: m.runs.map((r) => ({seed: r.seed, mse: r.final.mse}))
+    };
   }
   const relu = (name: "small" | "big"): ReluMeasures[] =>
     snap.models[name]!.runs.map((r) => {
       const init = untrained(sheetModel(name), r.seed);
       return measureRelu(sheetModel(name), r.analysis, init.torch, init.tfjs);
     });
-  const pca: LinearMeasures[] = snap.models.pca!.runs.map((r) => measureLinear(r.weights, r.analysis, snap.pca.components[0], snap.pca.mean));
+  const pca: LinearMeasures[] = snap.models.pca!.runs.map((r) =>
+    measureLinear(r.weights, r.analysis, snap.pca.components[0], snap.pca.mean)
+  );
   return {
     data: snap.data,
     pca: snap.pca,

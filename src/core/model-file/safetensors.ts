@@ -29,7 +29,9 @@ export function readSafetensors(bytes: Uint8Array): StateDict {
   try {
     header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + n)));
   } catch {
-    throw new ModelFileError("This safetensors file's header is not valid JSON: the file is damaged or cut short.");
+    throw new ModelFileError(
+      "This safetensors file's header is not valid JSON: the file is damaged or cut short."
+    );
   }
   const start = 8 + n;
   const dict: StateDict = {};
@@ -43,7 +45,9 @@ export function readSafetensors(bytes: Uint8Array): StateDict {
     const size = dtype === "float64" ? 8 : 4;
     const count = numel(entry.shape ?? []);
     if (!Array.isArray(entry.shape) || !(lo >= 0) || hi !== lo + count * size || start + hi > bytes.length) {
-      throw new ModelFileError(`The tensor ${key} runs past the end of this safetensors file: the file is damaged or cut short.`);
+      throw new ModelFileError(
+        `The tensor ${key} runs past the end of this safetensors file: the file is damaged or cut short.`
+      );
     }
     const data = dtype === "float64" ? new Float64Array(count) : new Float32Array(count);
     for (let k = 0; k < count; ++k) {

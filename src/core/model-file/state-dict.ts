@@ -47,7 +47,7 @@ export function dtypeRefusal(dtype: string, key: string): string | undefined {
     return (
       `The tensor ${key} is stored as ${dtype}, which keeps only ${dtype === "float16" ? "3" : "2"} significant digits: ` +
       "grading it would measure the rounding, not your model. Convert before saving: " +
-      "torch.save({k: v.float() for k, v in model.state_dict().items()}, \"model.pt\")."
+      'torch.save({k: v.float() for k, v in model.state_dict().items()}, "model.pt").'
     );
   }
   return `The tensor ${key} is stored as ${dtype}; a model's weights are float32 or float64. Is this file a model's state_dict?`;

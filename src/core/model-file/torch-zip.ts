@@ -41,7 +41,10 @@ class StorageType {
 
 /** A storage: its dtype and where its bytes are. */
 class Storage {
-  constructor(readonly dtype: string, readonly key: string) {}
+  constructor(
+    readonly dtype: string,
+    readonly key: string
+  ) {}
 }
 
 /** Anything else the pickle names: remembers its name, its arguments and state, and does nothing. */
@@ -75,8 +78,12 @@ const {Parser} = pickleparser;
 function makeParser(): InstanceType<typeof Parser> {
   const names: Record<string, (...args: never[]) => unknown> = {
     "collections.OrderedDict": () => new Map(),
-    "torch._utils._rebuild_tensor_v2": (storage: Storage, offset: number, shape: number[], stride: number[]) =>
-      new PickledTensor(storage, Number(offset), shape.map(Number), stride.map(Number))
+    "torch._utils._rebuild_tensor_v2": (
+      storage: Storage,
+      offset: number,
+      shape: number[],
+      stride: number[]
+    ) => new PickledTensor(storage, Number(offset), shape.map(Number), stride.map(Number))
   };
   return new Parser({
     unpicklingTypeOfDictionary: "Map",
@@ -94,14 +101,21 @@ function makeParser(): InstanceType<typeof Parser> {
     persistentResolver: {
       resolve(pid: unknown) {
         const [kind, type, key] = pid as [string, {storageType?: StorageType}, string];
-        if (kind !== "storage" || !type?.storageType) throw new ModelFileError("This file's pickle refers to data of a kind a model file does not hold.");
+        if (kind !== "storage" || !type?.storageType)
+          throw new ModelFileError("This file's pickle refers to data of a kind a model file does not hold.");
         return new Storage(type.storageType.dtype, String(key));
       }
     }
   });
 }
 
-function tensorOf(t: PickledTensor, key: string, files: Record<string, Uint8Array>, prefix: string, bigEndian: boolean): Tensor {
+function tensorOf(
+  t: PickledTensor,
+  key: string,
+  files: Record<string, Uint8Array>,
+  prefix: string,
+  bigEndian: boolean
+): Tensor {
   const refusal = dtypeRefusal(t.storage.dtype, key);
   if (refusal) throw new ModelFileError(refusal);
   if (bigEndian) {
@@ -111,7 +125,8 @@ function tensorOf(t: PickledTensor, key: string, files: Record<string, Uint8Arra
     );
   }
   const bytes = files[`${prefix}data/${t.storage.key}`];
-  if (!bytes) throw new ModelFileError(`The data of ${key} is missing from the archive: the file is damaged.`);
+  if (!bytes)
+    throw new ModelFileError(`The data of ${key} is missing from the archive: the file is damaged.`);
   const size = t.storage.dtype === "float64" ? 8 : 4;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const count = numel(t.shape);
@@ -121,7 +136,8 @@ function tensorOf(t: PickledTensor, key: string, files: Record<string, Uint8Arra
   for (let k = 0; k < count; ++k) {
     let at = t.offset;
     for (let d = 0; d < index.length; ++d) at += index[d] * t.stride[d];
-    if ((at + 1) * size > bytes.length) throw new ModelFileError(`The data of ${key} is shorter than its shape: the file is damaged.`);
+    if ((at + 1) * size > bytes.length)
+      throw new ModelFileError(`The data of ${key} is shorter than its shape: the file is damaged.`);
     data[k] = size === 8 ? view.getFloat64(at * size, true) : view.getFloat32(at * size, true);
     for (let d = index.length - 1; d >= 0; --d) {
       if (++index[d] < t.shape[d]) break;
@@ -141,12 +157,15 @@ function findStateDict(root: unknown): Map<string, unknown> {
     if (/^torch\.nn\.|^__main__\./.test(what) || /Module$|Autoencoder/i.test(root.__name__)) {
       throw new ModelFileError(
         `This file holds a whole pickled module (${what}), saved with torch.save(model). Loading it would run code from the file, ` +
-          "which this page never does. Save the weights instead: torch.save(model.state_dict(), \"model.pt\")."
+          'which this page never does. Save the weights instead: torch.save(model.state_dict(), "model.pt").'
       );
     }
-    throw new ModelFileError(`This file holds a ${what} object, not a state_dict. Save torch.save(model.state_dict(), "model.pt").`);
+    throw new ModelFileError(
+      `This file holds a ${what} object, not a state_dict. Save torch.save(model.state_dict(), "model.pt").`
+    );
   }
-  if (!(root instanceof Map)) throw new ModelFileError("This PyTorch file holds no state_dict (no mapping from names to tensors).");
+  if (!(root instanceof Map))
+    throw new ModelFileError("This PyTorch file holds no state_dict (no mapping from names to tensors).");
   const inner = root.get("state_dict");
   if (inner instanceof Map) return inner;
   if (inner !== undefined) return findStateDict(inner);
@@ -164,7 +183,11 @@ function checkpointInfo(root: unknown): CheckpointInfo | undefined {
   if (!(root instanceof Map) || !root.has("state_dict")) return undefined;
   const num = (x: unknown) => (typeof x === "number" || typeof x === "bigint" ? Number(x) : undefined);
   const version = root.get("pytorch-lightning_version");
-  return {epoch: num(root.get("epoch")), globalStep: num(root.get("global_step")), version: typeof version === "string" ? version : undefined};
+  return {
+    epoch: num(root.get("epoch")),
+    globalStep: num(root.get("global_step")),
+    version: typeof version === "string" ? version : undefined
+  };
 }
 
 export function readTorchZip(bytes: Uint8Array): {dict: StateDict; checkpoint?: CheckpointInfo} {
@@ -172,11 +195,15 @@ export function readTorchZip(bytes: Uint8Array): {dict: StateDict; checkpoint?: 
   try {
     files = unzipSync(bytes);
   } catch {
-    throw new ModelFileError("This zip archive is damaged or cut short (its directory cannot be read). Was the download or copy complete?");
+    throw new ModelFileError(
+      "This zip archive is damaged or cut short (its directory cannot be read). Was the download or copy complete?"
+    );
   }
   const pkl = Object.keys(files).find((name) => /(^|\/)data\.pkl$/.test(name));
   if (!pkl) {
-    throw new ModelFileError("This zip archive has no data.pkl: it is not a file written by torch.save or a Lightning checkpoint.");
+    throw new ModelFileError(
+      "This zip archive has no data.pkl: it is not a file written by torch.save or a Lightning checkpoint."
+    );
   }
   const prefix = pkl.slice(0, -"data.pkl".length);
   const order = files[`${prefix}byteorder`];
@@ -186,14 +213,19 @@ export function readTorchZip(bytes: Uint8Array): {dict: StateDict; checkpoint?: 
     root = makeParser().parse(files[pkl]);
   } catch (e) {
     if (e instanceof ModelFileError) throw e;
-    throw new ModelFileError(`This file's data.pkl cannot be read (${(e as Error).message}): the file is damaged.`);
+    throw new ModelFileError(
+      `This file's data.pkl cannot be read (${(e as Error).message}): the file is damaged.`
+    );
   }
   const entries = findStateDict(root);
   const dict: StateDict = {};
   for (const [key, value] of entries) {
-    if (value instanceof PickledTensor) dict[String(key)] = tensorOf(value, String(key), files, prefix, bigEndian);
+    if (value instanceof PickledTensor)
+      dict[String(key)] = tensorOf(value, String(key), files, prefix, bigEndian);
     else if (isPlaceholder(value) && value.__name__ === "Parameter") {
-      throw new ModelFileError("This file holds Parameters, not a state_dict. Save torch.save(model.state_dict(), \"model.pt\").");
+      throw new ModelFileError(
+        'This file holds Parameters, not a state_dict. Save torch.save(model.state_dict(), "model.pt").'
+      );
     }
   }
   if (Object.keys(dict).length === 0) throw new ModelFileError("This PyTorch file holds no tensors.");

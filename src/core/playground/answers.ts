@@ -12,7 +12,11 @@ import {playgroundSpec} from "./run.js";
 import type {PlaygroundSettings, RegularizationKind} from "./settings.js";
 import {LEARNING_RATES, MAX_LAYERS, MAX_NEURONS, REGULARIZATION_RATES} from "./settings.js";
 import type {
-  MemorizationStudy, RegularizationStudy, RegularizedRun, SpiralCandidate, SpiralStudy
+  MemorizationStudy,
+  RegularizationStudy,
+  RegularizedRun,
+  SpiralCandidate,
+  SpiralStudy
 } from "./studies.js";
 
 /** A loss as the bonus pages print it. */
@@ -100,7 +104,7 @@ export function bestNote(study: Pick<SpiralStudy, "best" | "winner">): string {
   return study.best === study.winner
     ? "The marked network has the lowest median test loss of the table."
     : `Note: with the current code the lowest median test loss belongs to ${study.best}, ` +
-      "not to the marked network.";
+        "not to the marked network.";
 }
 
 /** How many of these points sit exactly at the origin. */
@@ -113,16 +117,19 @@ export function atOrigin(points: readonly (readonly number[])[]): number {
  * origin with opposite labels), and where the split put those two points; "" with noise.
  */
 export function originSentence(
-  settings: Pick<PlaygroundSettings, "noise" | "seed">, points: SpiralStudy["points"]
+  settings: Pick<PlaygroundSettings, "noise" | "seed">,
+  points: SpiralStudy["points"]
 ): string {
   if (settings.noise !== 0) return "";
   const where = placement(2, [
     [atOrigin(points.train), "in the training set"],
     [atOrigin(points.test), "in the test set"]
   ]);
-  return "Neither loss can reach zero exactly: both arms start at the origin, point 0 of each arm sits at " +
+  return (
+    "Neither loss can reach zero exactly: both arms start at the origin, point 0 of each arm sits at " +
     "(0, 0) with opposite labels, and no network can give one point two answers. " +
-    `In the split of seed ${settings.seed}, ${where}.`;
+    `In the split of seed ${settings.seed}, ${where}.`
+  );
 }
 
 // ---- (b) regularisation ----
@@ -134,7 +141,8 @@ export function regularizationNames(rate: number): Record<RegularizationKind, st
 
 /** The weights of a network (biases left out), layer by layer, from its flat parameters. */
 export function connectionWeights(
-  settings: Pick<PlaygroundSettings, "features" | "hidden" | "activation">, params: readonly number[]
+  settings: Pick<PlaygroundSettings, "features" | "hidden" | "activation">,
+  params: readonly number[]
 ): number[] {
   return layout(playgroundSpec(settings)).flatMap((ly) => params.slice(ly.w, ly.w + ly.in * ly.out));
 }
@@ -146,7 +154,8 @@ export function connectedInputs(run: Pick<RegularizedRun, "settings" | "inputs">
 
 /** The share of the first layer's Σ|w| that sits on the named inputs (0 when every weight is 0). */
 export function inputShare(
-  run: Pick<RegularizedRun, "settings" | "inputs">, labels: readonly string[]
+  run: Pick<RegularizedRun, "settings" | "inputs">,
+  labels: readonly string[]
 ): number {
   let total = 0;
   let named = 0;
@@ -186,10 +195,13 @@ export function regularizationFindings(study: RegularizationStudy) {
       zero: percent(l1.final.stats.zeroFraction),
       noneZero: none.final.stats.zeroFraction === 0 ? "none" : percent(none.final.stats.zeroFraction),
       // "the 2 inputs still connected are X₁² and X₂², exactly the two that decide a circle"
-      inputs: `the ${noun(kept.length, "input")} still connected ${agree(kept.length, "is", "are")} ` +
-        (kept.length ? listing(kept) : "none") + (circleOnly ? ", exactly the two that decide a circle" : ""),
+      inputs:
+        `the ${noun(kept.length, "input")} still connected ${agree(kept.length, "is", "are")} ` +
+        (kept.length ? listing(kept) : "none") +
+        (circleOnly ? ", exactly the two that decide a circle" : ""),
       // "only 8 of the 48 hidden neurons still take part (1, 2, 1, 1, 1, 2 per layer)"
-      neurons: `only ${active} of the ${count(hidden, "hidden neuron")} ` +
+      neurons:
+        `only ${active} of the ${count(hidden, "hidden neuron")} ` +
         `still ${agree(active, "takes", "take")} part ` +
         `(${l1.activeNeurons.join(", ")} per layer)`,
       test: loss(l1.testLoss),
@@ -216,7 +228,8 @@ export function regularizationFindings(study: RegularizationStudy) {
 type MemorizationRun = MemorizationStudy["runs"][number];
 /** What the sentences read of a seed's run. */
 type SeedRun = Pick<
-  MemorizationRun, "settings" | "trainLoss" | "testLoss" | "testError" | "points" | "meets"
+  MemorizationRun,
+  "settings" | "trainLoss" | "testLoss" | "testError" | "points" | "meets"
 >;
 
 /** The median verdict: training loss at most the target and test loss above it. */
@@ -231,34 +244,39 @@ export function seedsVerdict(runs: readonly Pick<MemorizationRun, "meets" | "set
   const failing = runs.filter((r) => !r.meets);
   if (failing.length === 0) return "Every seed meets it on its own.";
   const n = failing.length;
-  return `${n} of ${count(runs.length, "seed")} ${agree(n, "does", "do")} not meet it ` +
+  return (
+    `${n} of ${count(runs.length, "seed")} ${agree(n, "does", "do")} not meet it ` +
     `on ${agree(n, "its", "their")} own ` +
-    `(${noun(n, "seed")} ${listing(failing.map((r) => String(r.settings.seed)))}); see below.`;
+    `(${noun(n, "seed")} ${listing(failing.map((r) => String(r.settings.seed)))}); see below.`
+  );
 }
 
 /** Why one seed misses the criterion: it did not fit, or it fitted but guessed the test points too well. */
 export function missReason(run: SeedRun, target: MemorizationStudy["target"]): string {
-  const why = run.trainLoss > target.trainLoss
-    ? `it did not fit its training points in ${count(run.settings.epochs, "epoch")}`
-    : `it fitted its training points, but only ${percent(run.testError)} of its test points ` +
-      "are on the wrong side, " +
-      "so its confident mistakes cost less than 0.5 on average. " +
-      `With ${count(run.points.train.length, "noisy point")} the map between them is a matter of chance; ` +
-      "in this draw more of the patchwork happens to agree with the spiral";
+  const why =
+    run.trainLoss > target.trainLoss
+      ? `it did not fit its training points in ${count(run.settings.epochs, "epoch")}`
+      : `it fitted its training points, but only ${percent(run.testError)} of its test points ` +
+        "are on the wrong side, " +
+        "so its confident mistakes cost less than 0.5 on average. " +
+        `With ${count(run.points.train.length, "noisy point")} the map between them is a matter of chance; ` +
+        "in this draw more of the patchwork happens to agree with the spiral";
   const losses = `training loss ${loss(run.trainLoss)} and test loss ${loss(run.testLoss)}`;
   return `Seed ${run.settings.seed} has ${losses}: ${why}.`;
 }
 
 /** The paragraph on the seeds that miss the criterion, as a bold lead and its text (both "" when none do). */
-export function missesNote(
-  study: {readonly runs: readonly SeedRun[]; readonly target: MemorizationStudy["target"]}
-): {lead: string; text: string} {
+export function missesNote(study: {
+  readonly runs: readonly SeedRun[];
+  readonly target: MemorizationStudy["target"];
+}): {lead: string; text: string} {
   const failing = study.runs.filter((r) => !r.meets);
   const n = failing.length;
   if (n === 0) return {lead: "", text: ""};
   return {
     lead: `The ${noun(n, "seed")} that ${agree(n, "does", "do")} not meet the criterion.`,
-    text: `${failing.map((r) => missReason(r, study.target)).join(" ")} ` +
+    text:
+      `${failing.map((r) => missReason(r, study.target)).join(" ")} ` +
       `We report ${agree(n, "it", "them")} rather than replace ${agree(n, "it", "them")} with other seeds: ` +
       "the criterion holds for the median, not for every draw."
   };
@@ -269,8 +287,8 @@ export function againstAnsweringZero(study: Pick<MemorizationStudy, "medianTestL
   return study.medianTestLoss > ANSWER_ZERO.value
     ? ", and so it does here: a half-informed guess that is always certain is worse than admitting ignorance."
     : `; here it does not: the median test loss, ${loss(study.medianTestLoss)}, ` +
-      `stays below ${ANSWER_ZERO.value}, ` +
-      "so the confident guesses between the training points are right often enough.";
+        `stays below ${ANSWER_ZERO.value}, ` +
+        "so the confident guesses between the training points are right often enough.";
 }
 
 /** The numbers of (c)'s setup, result and explanation, as the prose prints them. */

@@ -11,7 +11,12 @@ import type {Rng} from "../engine/random.js";
 
 export type DatasetName = "circle" | "xor" | "gauss" | "spiral";
 export const DATASET_NAMES: readonly DatasetName[] = ["circle", "xor", "gauss", "spiral"];
-export const DATASET_LABELS: Record<DatasetName, string> = {circle: "circle", xor: "exclusive or", gauss: "gaussian", spiral: "spiral"};
+export const DATASET_LABELS: Record<DatasetName, string> = {
+  circle: "circle",
+  xor: "exclusive or",
+  gauss: "gaussian",
+  spiral: "spiral"
+};
 
 /** The Playground's classification data sets have 500 points. */
 export const PLAYGROUND_POINTS = 500;
@@ -45,7 +50,10 @@ function collect(n: number, fill: (push: (x: number, y: number, label: number) =
 export function spiral(n: number, noise: number, rng: Rng): Points {
   const half = Math.floor(n / 2);
   return collect(2 * half, (push) => {
-    for (const [turn, l] of [[0, 1], [Math.PI, -1]] as const) {
+    for (const [turn, l] of [
+      [0, 1],
+      [Math.PI, -1]
+    ] as const) {
       for (let i = 0; i < half; ++i) {
         const r = (5 * i) / half;
         const t = (1.75 * 2 * Math.PI * i) / half + turn;
@@ -66,7 +74,10 @@ export function circle(n: number, noise: number, rng: Rng): Points {
   const half = Math.floor(n / 2);
   const radius = 5;
   return collect(2 * half, (push) => {
-    for (const [lo, hi] of [[0, radius / 2], [radius * 0.7, radius]] as const) {
+    for (const [lo, hi] of [
+      [0, radius / 2],
+      [radius * 0.7, radius]
+    ] as const) {
       for (let i = 0; i < half; ++i) {
         const r = rng.uniform(lo, hi);
         const angle = rng.uniform(0, 2 * Math.PI);
@@ -109,7 +120,10 @@ export function gauss(n: number, noise: number, rng: Rng): Points {
   const half = Math.floor(n / 2);
   const sd = Math.sqrt(gaussVariance(noise));
   return collect(2 * half, (push) => {
-    for (const [c, l] of [[2, 1], [-2, -1]] as const) {
+    for (const [c, l] of [
+      [2, 1],
+      [-2, -1]
+    ] as const) {
       for (let i = 0; i < half; ++i) push(c + sd * rng.normal(), c + sd * rng.normal(), l);
     }
   });
@@ -147,8 +161,10 @@ function pick(points: Points, order: Int32Array, from: number, to: number): Poin
 export function playgroundData(config: DataConfig, rng: Rng, n = PLAYGROUND_POINTS): PlaygroundData {
   const generator = GENERATORS[config.dataset];
   if (!generator) throw new RangeError(`unknown data set ${config.dataset as string}`);
-  if (!(config.noise >= 0 && config.noise <= 50)) throw new RangeError(`noise must be in [0, 50], got ${config.noise}`);
-  if (!(config.trainRatio >= 10 && config.trainRatio <= 90)) throw new RangeError(`training ratio must be in [10, 90], got ${config.trainRatio}`);
+  if (!(config.noise >= 0 && config.noise <= 50))
+    throw new RangeError(`noise must be in [0, 50], got ${config.noise}`);
+  if (!(config.trainRatio >= 10 && config.trainRatio <= 90))
+    throw new RangeError(`training ratio must be in [10, 90], got ${config.trainRatio}`);
   const points = generator(n, config.noise / 100, rng);
   const total = points.label.length;
   const order = rng.shuffle(Int32Array.from({length: total}, (_, i) => i));

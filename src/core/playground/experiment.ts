@@ -42,7 +42,10 @@ export function pointRows(points: Points): number[][] {
   return Array.from(points.label, (l, i) => [sig(points.xy[2 * i], 4), sig(points.xy[2 * i + 1], 4), l]);
 }
 
-function classification(run: PlaygroundRun, params: Float64Array): {trainError: number; testError: number; testConfidence: number} {
+function classification(
+  run: PlaygroundRun,
+  params: Float64Array
+): {trainError: number; testError: number; testConfidence: number} {
   const rate = (inputs: Float64Array, labels: Float64Array) => {
     const out = run.outputs(params, inputs, labels.length);
     let wrong = 0;
@@ -62,7 +65,8 @@ export function runExperiment(settings: PlaygroundSettings, options: ExperimentO
   if (!(settings.epochs >= 1)) throw new RangeError("a pretrained experiment needs a number of epochs");
   const run = new PlaygroundRun(settings);
   // With curvePoints 0, the curve keeps only the first and the last epoch.
-  const stride = options.curvePoints > 0 ? Math.max(1, Math.ceil(settings.epochs / options.curvePoints)) : Infinity;
+  const stride =
+    options.curvePoints > 0 ? Math.max(1, Math.ceil(settings.epochs / options.curvePoints)) : Infinity;
   const curve = {epoch: [] as number[], train: [] as number[], test: [] as number[]};
   const record = () => {
     const {train, test} = run.losses();
@@ -73,12 +77,16 @@ export function runExperiment(settings: PlaygroundSettings, options: ExperimentO
   record();
   while (run.epoch < settings.epochs) {
     const step = run.runEpoch();
-    if (!Number.isFinite(step)) throw new Error(`the experiment ${settingsQuery(settings)} diverged in epoch ${run.epoch}`);
+    if (!Number.isFinite(step))
+      throw new Error(`the experiment ${settingsQuery(settings)} diverged in epoch ${run.epoch}`);
     if (run.epoch % stride === 0 || run.epoch === settings.epochs) record();
   }
   const params = run.params();
   const {train, test} = run.losses(params);
-  const final = describePlayground({spec: run.spec, features: settings.features, params, epoch: run.epoch, trainLoss: train, testLoss: test}, options.view);
+  const final = describePlayground(
+    {spec: run.spec, features: settings.features, params, epoch: run.epoch, trainLoss: train, testLoss: test},
+    options.view
+  );
   run.dispose();
   return {
     settings,

@@ -31,7 +31,8 @@ export function featureLabel(name: FeatureName): string {
 
 /** The chosen features in the canonical order, whatever order they were given in. */
 export function canonicalFeatures(names: readonly string[]): FeatureName[] {
-  for (const n of names) if (!FEATURE_NAMES.includes(n as FeatureName)) throw new RangeError(`unknown feature ${n}`);
+  for (const n of names)
+    if (!FEATURE_NAMES.includes(n as FeatureName)) throw new RangeError(`unknown feature ${n}`);
   return FEATURE_NAMES.filter((n) => names.includes(n));
 }
 

@@ -70,7 +70,14 @@ export class PlaygroundJob extends SlicedJob<PlaygroundViewOptions, PlaygroundVi
     if (!params.every(Number.isFinite)) return undefined;
     const {spec, epoch} = this.run;
     return describePlayground(
-      {spec, features: this.settings.features, params, epoch, trainLoss: this.trainLoss[epoch], testLoss: this.testLoss[epoch]},
+      {
+        spec,
+        features: this.settings.features,
+        params,
+        epoch,
+        trainLoss: this.trainLoss[epoch],
+        testLoss: this.testLoss[epoch]
+      },
       options
     );
   }

@@ -22,11 +22,14 @@ import {featurize} from "./features.js";
 import type {PlaygroundConfig} from "./settings.js";
 import {MAX_LAYERS, MAX_NEURONS} from "./settings.js";
 
-export function playgroundSpec(config: Pick<PlaygroundConfig, "features" | "hidden" | "activation">): MlpSpec {
+export function playgroundSpec(
+  config: Pick<PlaygroundConfig, "features" | "hidden" | "activation">
+): MlpSpec {
   if (config.features.length < 1) throw new RangeError("choose at least one feature");
   if (config.hidden.length > MAX_LAYERS) throw new RangeError(`at most ${MAX_LAYERS} hidden layers`);
   for (const w of config.hidden) {
-    if (!Number.isInteger(w) || w < 1 || w > MAX_NEURONS) throw new RangeError(`a hidden layer has 1–${MAX_NEURONS} neurons, got ${w}`);
+    if (!Number.isInteger(w) || w < 1 || w > MAX_NEURONS)
+      throw new RangeError(`a hidden layer has 1–${MAX_NEURONS} neurons, got ${w}`);
   }
   return {
     widths: [config.features.length, ...config.hidden, 1],
@@ -35,7 +38,12 @@ export function playgroundSpec(config: Pick<PlaygroundConfig, "features" | "hidd
 }
 
 /** Mean over the rows of ½(output − label)²: the loss the Playground shows. */
-export function playgroundLoss(spec: MlpSpec, params: Float64Array, inputs: Float64Array, labels: Float64Array): number {
+export function playgroundLoss(
+  spec: MlpSpec,
+  params: Float64Array,
+  inputs: Float64Array,
+  labels: Float64Array
+): number {
   const n = labels.length;
   if (n === 0) return NaN;
   const out = forward(spec, params, inputs, n);
@@ -179,7 +187,10 @@ export class PlaygroundRun {
     this.testInputs = featurize(this.data.test.xy, config.features);
     this.trainLoss = new SetLoss(this.spec, this.trainInputs, this.data.train.label);
     this.testLoss = new SetLoss(this.spec, this.testInputs, this.data.test.label);
-    const regularization: Regularization = {kind: config.regularization, rate: config.regularization === "none" ? 0 : config.regRate};
+    const regularization: Regularization = {
+      kind: config.regularization,
+      rate: config.regularization === "none" ? 0 : config.regRate
+    };
     const problem: Problem = {
       spec: this.spec,
       inputs: this.trainInputs,
@@ -190,7 +201,11 @@ export class PlaygroundRun {
       regularization
     };
     // The order is fixed: the loop never shuffles, so its random source is never drawn from.
-    this.loop = new TrainingLoop(createEngine(problem, this.initial, engine), rng.root, {batchSize: config.batchSize, shuffle: false, carryLast: true});
+    this.loop = new TrainingLoop(createEngine(problem, this.initial, engine), rng.root, {
+      batchSize: config.batchSize,
+      shuffle: false,
+      carryLast: true
+    });
   }
 
   get epoch(): number {

@@ -16,8 +16,31 @@ export const MAX_LAYERS = 6;
 export const MAX_NEURONS = 8;
 
 /** The Playground's menus of learning rates and regularisation rates. */
-export const LEARNING_RATES: readonly string[] = ["0.00001", "0.0001", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10"];
-export const REGULARIZATION_RATES: readonly string[] = ["0", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10"];
+export const LEARNING_RATES: readonly string[] = [
+  "0.00001",
+  "0.0001",
+  "0.001",
+  "0.003",
+  "0.01",
+  "0.03",
+  "0.1",
+  "0.3",
+  "1",
+  "3",
+  "10"
+];
+export const REGULARIZATION_RATES: readonly string[] = [
+  "0",
+  "0.001",
+  "0.003",
+  "0.01",
+  "0.03",
+  "0.1",
+  "0.3",
+  "1",
+  "3",
+  "10"
+];
 
 export type RegularizationKind = "none" | "l1" | "l2";
 export const REGULARIZATION_KINDS: readonly RegularizationKind[] = ["none", "l1", "l2"];
@@ -47,7 +70,16 @@ export const PLAYGROUND_FIELDS: readonly AnyField[] = [
   {key: "ratio", label: "training data (%)", kind: "int", min: 10, max: 90, value: 50},
   {key: "batch", label: "batch size", kind: "int", min: 1, max: 30, value: 10},
   {key: "features", label: "features", kind: "set", options: FEATURE_NAMES, minCount: 1, value: "x1,x2"},
-  {key: "hidden", label: "hidden layers", kind: "ints", min: 1, max: MAX_NEURONS, minLength: 0, maxLength: MAX_LAYERS, value: "4,2"},
+  {
+    key: "hidden",
+    label: "hidden layers",
+    kind: "ints",
+    min: 1,
+    max: MAX_NEURONS,
+    minLength: 0,
+    maxLength: MAX_LAYERS,
+    value: "4,2"
+  },
   {key: "activation", label: "activation", kind: "enum", options: ACTIVATIONS, value: "tanh"},
   {key: "reg", label: "regularisation", kind: "enum", options: REGULARIZATION_KINDS, value: "none"},
   {key: "regRate", label: "regularisation rate", kind: "enum", options: REGULARIZATION_RATES, value: "0"},
@@ -105,7 +137,11 @@ export function settingsQuery(s: PlaygroundSettings): string {
 }
 
 /** Settings from a query string; refused values are listed and replaced by defaults. */
-export function settingsFromQuery(search: string): {settings: PlaygroundSettings; values: Values; ignored: ReturnType<typeof parseParams>["ignored"]} {
+export function settingsFromQuery(search: string): {
+  settings: PlaygroundSettings;
+  values: Values;
+  ignored: ReturnType<typeof parseParams>["ignored"];
+} {
   const {values, ignored} = parseParams(PLAYGROUND_FIELDS, new URLSearchParams(search));
   return {settings: settingsFromValues(values), values, ignored};
 }
@@ -115,14 +151,34 @@ export function settingsFromQuery(search: string): {settings: PlaygroundSettings
  * start). It is a position in the run, not a setting of it, so it stays out of
  * the run's query; the playground writes it into the URL whenever it pauses.
  */
-export const OPEN_AT_FIELD: Field = {key: "at", label: "paused at epoch", kind: "int", min: 0, max: 100000, value: 0};
+export const OPEN_AT_FIELD: Field = {
+  key: "at",
+  label: "paused at epoch",
+  kind: "int",
+  min: 0,
+  max: 100000,
+  value: 0
+};
 
 /** The epoch a query opens its run at; a value past the run's last epoch is refused with a reason. */
-export function openAtFromQuery(search: string, settings: Pick<PlaygroundSettings, "epochs">): {at: number; ignored: Ignored[]} {
+export function openAtFromQuery(
+  search: string,
+  settings: Pick<PlaygroundSettings, "epochs">
+): {at: number; ignored: Ignored[]} {
   const {values, ignored} = parseParams([OPEN_AT_FIELD], new URLSearchParams(search));
   const at = Number(values.at);
   if (settings.epochs > 0 && at > settings.epochs) {
-    return {at: 0, ignored: [...ignored, {key: "at", raw: String(at), reason: `the run stops at epoch ${settings.epochs} (epochs=${settings.epochs}), so it cannot open at a later one`}]};
+    return {
+      at: 0,
+      ignored: [
+        ...ignored,
+        {
+          key: "at",
+          raw: String(at),
+          reason: `the run stops at epoch ${settings.epochs} (epochs=${settings.epochs}), so it cannot open at a later one`
+        }
+      ]
+    };
   }
   return {at, ignored};
 }
@@ -136,9 +192,15 @@ export function positionQuery(settingsParams: URLSearchParams, at: number): stri
 }
 
 /** "4 × 8 ReLU, L2 0.003, learning rate 0.03": how the pages name a network. */
-export function architectureName(s: Pick<PlaygroundConfig, "hidden" | "activation" | "regularization" | "regRate" | "lr">): string {
-  const widths = s.hidden.every((w) => w === s.hidden[0]) && s.hidden.length > 0 ? `${s.hidden.length} × ${s.hidden[0]}` : `[${s.hidden.join(", ")}]`;
-  const act = {relu: "ReLU", tanh: "tanh", sigmoid: "sigmoid", linear: "linear"}[s.activation] ?? s.activation;
+export function architectureName(
+  s: Pick<PlaygroundConfig, "hidden" | "activation" | "regularization" | "regRate" | "lr">
+): string {
+  const widths =
+    s.hidden.every((w) => w === s.hidden[0]) && s.hidden.length > 0
+      ? `${s.hidden.length} × ${s.hidden[0]}`
+      : `[${s.hidden.join(", ")}]`;
+  const act =
+    {relu: "ReLU", tanh: "tanh", sigmoid: "sigmoid", linear: "linear"}[s.activation] ?? s.activation;
   const reg = s.regularization === "none" ? "" : `, ${s.regularization.toUpperCase()} ${s.regRate}`;
   return `${widths} ${act}${reg}, learning rate ${s.lr}`;
 }

@@ -13,7 +13,6 @@ import type {PlaygroundSettings, RegularizationKind} from "./settings.js";
 import {REGULARIZATION_KINDS} from "./settings.js";
 import {median} from "../stats.js";
 
-
 const ALL_FEATURES = ["x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2"] as const;
 
 /** The data a run trains and is tested on, as rows for drawing (the same streams as PlaygroundRun). */
@@ -45,7 +44,10 @@ export interface Candidate {
   readonly settings: PlaygroundSettings;
 }
 
-const variant = (name: string, change: Partial<PlaygroundSettings>): Candidate => ({name, settings: {...SPIRAL_BASE, ...change}});
+const variant = (name: string, change: Partial<PlaygroundSettings>): Candidate => ({
+  name,
+  settings: {...SPIRAL_BASE, ...change}
+});
 const noReg = {regularization: "none", regRate: 0} as const;
 
 /** What was tried, in the order the table lists it. */
@@ -98,12 +100,24 @@ export interface SpiralStudy {
 
 export function assembleSpiral(results: readonly ExperimentResult[]): SpiralStudy {
   const k = SPIRAL_SEEDS.length;
-  if (results.length !== SPIRAL_CANDIDATES.length * k) throw new Error(`expected ${SPIRAL_CANDIDATES.length * k} runs, got ${results.length}`);
+  if (results.length !== SPIRAL_CANDIDATES.length * k)
+    throw new Error(`expected ${SPIRAL_CANDIDATES.length * k} runs, got ${results.length}`);
   const candidates = SPIRAL_CANDIDATES.map((c, i) => {
     const runs = results.slice(i * k, (i + 1) * k);
-    const seeds = runs.map((r) => ({seed: r.settings.seed, trainLoss: r.trainLoss, testLoss: r.testLoss, query: r.query}));
+    const seeds = runs.map((r) => ({
+      seed: r.settings.seed,
+      trainLoss: r.trainLoss,
+      testLoss: r.testLoss,
+      query: r.query
+    }));
     const tests = seeds.map((s) => s.testLoss);
-    return {name: c.name, run: runs[0], seeds, medianTestLoss: median(tests), worstTestLoss: Math.max(...tests)};
+    return {
+      name: c.name,
+      run: runs[0],
+      seeds,
+      medianTestLoss: median(tests),
+      worstTestLoss: Math.max(...tests)
+    };
   });
   const best = candidates.reduce((a, b) => (b.medianTestLoss < a.medianTestLoss ? b : a)).name;
   return {points: studyPoints(SPIRAL_BASE), candidates, winner: SPIRAL_WINNER, best};
@@ -129,7 +143,11 @@ export const REGULARIZATION_BASE: PlaygroundSettings = {
 export const REGULARIZATION_RATE = 0.003;
 
 export function regularizationRuns(): PlaygroundSettings[] {
-  return REGULARIZATION_KINDS.map((kind) => ({...REGULARIZATION_BASE, regularization: kind, regRate: kind === "none" ? 0 : REGULARIZATION_RATE}));
+  return REGULARIZATION_KINDS.map((kind) => ({
+    ...REGULARIZATION_BASE,
+    regularization: kind,
+    regRate: kind === "none" ? 0 : REGULARIZATION_RATE
+  }));
 }
 
 export interface RegularizedRun extends ExperimentResult {
@@ -174,7 +192,10 @@ export function memorizationRuns(): PlaygroundSettings[] {
 
 export interface MemorizationStudy {
   readonly target: typeof MEMORIZATION_TARGET;
-  readonly runs: (ExperimentResult & {readonly points: {train: number[][]; test: number[][]}; readonly meets: boolean})[];
+  readonly runs: (ExperimentResult & {
+    readonly points: {train: number[][]; test: number[][]};
+    readonly meets: boolean;
+  })[];
   readonly medianTrainLoss: number;
   readonly medianTestLoss: number;
 }
@@ -194,7 +215,11 @@ export function assembleMemorization(results: readonly ExperimentResult[]): Memo
 }
 
 /** How much the loaders keep of each run. */
-export const STUDY_OPTIONS: {readonly full: ExperimentOptions; readonly thumbnail: ExperimentOptions; readonly lossOnly: ExperimentOptions} = {
+export const STUDY_OPTIONS: {
+  readonly full: ExperimentOptions;
+  readonly thumbnail: ExperimentOptions;
+  readonly lossOnly: ExperimentOptions;
+} = {
   full: {view: {grid: 60, nodeGrid: 16}, curvePoints: 150},
   thumbnail: {view: {grid: 40, nodeGrid: 0}, curvePoints: 150},
   lossOnly: {view: {grid: 0, nodeGrid: 0}, curvePoints: 0}

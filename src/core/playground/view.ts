@@ -38,7 +38,12 @@ export interface PlaygroundView {
 }
 
 /** Every layer's outputs on `n` rows: index 0 the inputs, then one array per layer. */
-export function layerOutputs(spec: MlpSpec, params: Float64Array, inputs: Float64Array, n: number): Float64Array[] {
+export function layerOutputs(
+  spec: MlpSpec,
+  params: Float64Array,
+  inputs: Float64Array,
+  n: number
+): Float64Array[] {
   const out = [inputs];
   for (let l = 0; l < layerCount(spec); ++l) out.push(forward(spec, params, out[l], n, l, l + 1));
   return out;
@@ -50,21 +55,38 @@ function column(values: Float64Array, width: number, k: number, n: number): numb
 }
 
 /** The output of the network on a grid over [−6, 6]², row by row from the bottom. */
-export function outputMap(spec: MlpSpec, params: Float64Array, features: readonly FeatureName[], grid: number): number[] {
+export function outputMap(
+  spec: MlpSpec,
+  params: Float64Array,
+  features: readonly FeatureName[],
+  grid: number
+): number[] {
   const n = grid * grid;
   if (n === 0) return [];
   return sigArray(forward(spec, params, featurize(gridPoints(PLAYGROUND_RECT, grid, grid), features), n), 3);
 }
 
 export function describePlayground(
-  state: {readonly spec: MlpSpec; readonly features: readonly FeatureName[]; readonly params: Float64Array; readonly epoch: number; readonly trainLoss: number; readonly testLoss: number},
+  state: {
+    readonly spec: MlpSpec;
+    readonly features: readonly FeatureName[];
+    readonly params: Float64Array;
+    readonly epoch: number;
+    readonly trainLoss: number;
+    readonly testLoss: number;
+  },
   options: PlaygroundViewOptions
 ): PlaygroundView {
   const {spec, features, params} = state;
   const nodes: number[][] = [];
   if (options.nodeGrid > 0) {
     const n = options.nodeGrid * options.nodeGrid;
-    const layers = layerOutputs(spec, params, featurize(gridPoints(PLAYGROUND_RECT, options.nodeGrid, options.nodeGrid), features), n);
+    const layers = layerOutputs(
+      spec,
+      params,
+      featurize(gridPoints(PLAYGROUND_RECT, options.nodeGrid, options.nodeGrid), features),
+      n
+    );
     layers.forEach((values, l) => {
       for (let k = 0; k < spec.widths[l]; ++k) nodes.push(column(values, spec.widths[l], k, n));
     });

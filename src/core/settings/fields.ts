@@ -47,7 +47,14 @@ export type Field =
  * - `ints`: a list of whole numbers in [min, max], of length minLength–maxLength.
  */
 export type ListField =
-  | {readonly key: string; readonly label: string; readonly kind: "set"; readonly options: readonly string[]; readonly minCount: number; readonly value: string}
+  | {
+      readonly key: string;
+      readonly label: string;
+      readonly kind: "set";
+      readonly options: readonly string[];
+      readonly minCount: number;
+      readonly value: string;
+    }
   | {
       readonly key: string;
       readonly label: string;
@@ -86,7 +93,8 @@ export function parseField(field: AnyField, raw: string): {value: number | strin
   if (!Number.isFinite(x)) return {reason: "not a finite number"};
   if (field.kind === "int" && !Number.isInteger(x)) return {reason: "not a whole number"};
   if (x < field.min || x > field.max) return {reason: `outside ${field.min}–${field.max}`};
-  if (field.step !== undefined && Math.abs(x / field.step - Math.round(x / field.step)) > 1e-9) return {reason: `not a multiple of ${field.step}`};
+  if (field.step !== undefined && Math.abs(x / field.step - Math.round(x / field.step)) > 1e-9)
+    return {reason: `not a multiple of ${field.step}`};
   return {value: x};
 }
 
@@ -112,12 +120,16 @@ function parseList(field: ListField, text: string): {value: string} | {reason: s
   const items = text === "" ? [] : text.split(",").map((t) => t.trim());
   if (field.kind === "set") {
     const unknown = items.find((t) => !field.options.includes(t));
-    if (unknown !== undefined) return {reason: `${unknown.length > 20 ? `${unknown.slice(0, 20)}…` : unknown} is not one of ${field.options.join(", ")}`};
+    if (unknown !== undefined)
+      return {
+        reason: `${unknown.length > 20 ? `${unknown.slice(0, 20)}…` : unknown} is not one of ${field.options.join(", ")}`
+      };
     if (new Set(items).size !== items.length) return {reason: "an option is repeated"};
     if (items.length < field.minCount) return {reason: `choose at least ${field.minCount}`};
     return {value: field.options.filter((o) => items.includes(o)).join(",")};
   }
-  if (items.length < field.minLength || items.length > field.maxLength) return {reason: `needs ${field.minLength}–${field.maxLength} numbers`};
+  if (items.length < field.minLength || items.length > field.maxLength)
+    return {reason: `needs ${field.minLength}–${field.maxLength} numbers`};
   for (const t of items) {
     if (!/^\d+$/.test(t)) return {reason: "not a list of whole numbers"};
     const x = Number(t);
@@ -127,7 +139,10 @@ function parseList(field: ListField, text: string): {value: string} | {reason: s
 }
 
 /** Reads every field from URL parameters; unknown keys and invalid values are reported, defaults kept. */
-export function parseParams(fields: readonly AnyField[], params: URLSearchParams): {values: Values; ignored: Ignored[]} {
+export function parseParams(
+  fields: readonly AnyField[],
+  params: URLSearchParams
+): {values: Values; ignored: Ignored[]} {
   const values = defaults(fields);
   const ignored: Ignored[] = [];
   const known = new Set(fields.map((f) => f.key));

@@ -9,7 +9,11 @@ import type {AnyField, Values} from "./fields.js";
 /** Per field that chooses among published runs: the values published, or "any" value the field allows. */
 export type PublishedChoices = Readonly<Record<string, readonly (number | string)[] | "any">>;
 
-export function isPublishedValues(fields: readonly AnyField[], values: Values, choices: PublishedChoices): boolean {
+export function isPublishedValues(
+  fields: readonly AnyField[],
+  values: Values,
+  choices: PublishedChoices
+): boolean {
   return fields.every((f) => {
     const choice = choices[f.key];
     if (choice === undefined) return values[f.key] === f.value;
@@ -18,6 +22,10 @@ export function isPublishedValues(fields: readonly AnyField[], values: Values, c
 }
 
 /** Published values, and no retrain asked for (`retrain` counts presses of the retrain button since the last change). */
-export function isPublished(fields: readonly AnyField[], settings: {readonly values: Values; readonly retrain: number}, choices: PublishedChoices): boolean {
+export function isPublished(
+  fields: readonly AnyField[],
+  settings: {readonly values: Values; readonly retrain: number},
+  choices: PublishedChoices
+): boolean {
   return settings.retrain === 0 && isPublishedValues(fields, settings.values, choices);
 }

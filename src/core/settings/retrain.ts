@@ -23,8 +23,22 @@ export const RETRAIN_FIELDS: readonly Field[] = [
     help: "How the weights start. torch: weights and biases from U(−1/√fan-in, 1/√fan-in), as in PyTorch; tfjs: Glorot-normal weights and zero biases, as in TensorFlow.js."
   },
   {key: "optimizer", label: "optimiser", kind: "enum", options: ["adam", "sgd"], value: "adam"},
-  {key: "smallOuter", label: "small: outer width", kind: "int", min: 2, max: 100, value: SHEET_HIDDEN.small[0]},
-  {key: "smallInner", label: "small: inner width", kind: "int", min: 2, max: 100, value: SHEET_HIDDEN.small[1]},
+  {
+    key: "smallOuter",
+    label: "small: outer width",
+    kind: "int",
+    min: 2,
+    max: 100,
+    value: SHEET_HIDDEN.small[0]
+  },
+  {
+    key: "smallInner",
+    label: "small: inner width",
+    kind: "int",
+    min: 2,
+    max: 100,
+    value: SHEET_HIDDEN.small[1]
+  },
   {key: "bigWidth", label: "big: width", kind: "int", min: 2, max: 100, value: SHEET_HIDDEN.big[0]},
   {key: "bigDepth", label: "big: layers per side", kind: "int", min: 1, max: 5, value: 3},
   {

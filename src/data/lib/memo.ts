@@ -15,14 +15,17 @@ const SOURCE_DIRS = [join("src", "core"), join("src", "data", "lib")];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, {withFileTypes: true})
-    .flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []))
+    .flatMap((e) =>
+      e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []
+    )
     .sort();
 }
 
 export function cacheKey(name: string, config: unknown): string {
   const hash = createHash("sha256");
   hash.update(name).update("\0").update(JSON.stringify(config));
-  for (const file of SOURCE_DIRS.flatMap(sourceFiles)) hash.update("\0").update(file).update(readFileSync(file));
+  for (const file of SOURCE_DIRS.flatMap(sourceFiles))
+    hash.update("\0").update(file).update(readFileSync(file));
   return hash.digest("hex").slice(0, 24);
 }
 

@@ -14,6 +14,9 @@ parentPort!.on("message", ({id, task, args}: Request) => {
     const fn = TASKS[task] as (...a: unknown[]) => unknown;
     parentPort!.postMessage({id, result: fn(...args)});
   } catch (error) {
-    parentPort!.postMessage({id, error: error instanceof Error ? error.stack ?? error.message : String(error)});
+    parentPort!.postMessage({
+      id,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error)
+    });
   }
 });

@@ -16,7 +16,10 @@ export interface Task<K extends TaskName = TaskName> {
 
 type Result<K extends TaskName> = ReturnType<(typeof TASKS)[K]>;
 
-export async function runAll<K extends TaskName>(tasks: readonly Task<K>[], threads = availableParallelism()): Promise<Result<K>[]> {
+export async function runAll<K extends TaskName>(
+  tasks: readonly Task<K>[],
+  threads = availableParallelism()
+): Promise<Result<K>[]> {
   const results = new Array<Result<K>>(tasks.length);
   const count = Math.max(1, Math.min(threads, tasks.length));
   if (count === 1) {
@@ -24,7 +27,10 @@ export async function runAll<K extends TaskName>(tasks: readonly Task<K>[], thre
     return results;
   }
   let next = 0;
-  const workers = Array.from({length: count}, () => new Worker(new URL("./pool-worker.mjs", import.meta.url)));
+  const workers = Array.from(
+    {length: count},
+    () => new Worker(new URL("./pool-worker.mjs", import.meta.url))
+  );
   try {
     await Promise.all(
       workers.map(
@@ -36,7 +42,8 @@ export async function runAll<K extends TaskName>(tasks: readonly Task<K>[], thre
               worker.postMessage({id, task: tasks[id].task, args: tasks[id].args});
             };
             worker.on("message", (m: {id: number; result?: Result<K>; error?: string}) => {
-              if (m.error !== undefined) return reject(new Error(`task ${m.id} (${tasks[m.id].task}) failed: ${m.error}`));
+              if (m.error !== undefined)
+                return reject(new Error(`task ${m.id} (${tasks[m.id].task}) failed: ${m.error}`));
               results[m.id] = m.result as Result<K>;
               feed();
             });

@@ -21,7 +21,12 @@ export interface GdSgdEntry {
 
 export interface Ex1EhSummary {
   perfectReconstruction: {n: number; mse: number};
-  retrain: {mseBefore: number[]; mseAfterReinit: number[]; mseAfterRetrain: number[]; optimalEncoderMse: number[]};
+  retrain: {
+    mseBefore: number[];
+    mseAfterReinit: number[];
+    mseAfterRetrain: number[];
+    optimalEncoderMse: number[];
+  };
   /** (h), frozen-decoder reading, at the shared learning rates. */
   gdVsSgd: GdSgdEntry[];
   /** (g) over learning rates and training lengths. */
@@ -29,14 +34,25 @@ export interface Ex1EhSummary {
   /** (h), whole-autoencoder reading: every learning rate of the sweep. */
   gdVsSgdAutoencoder: (GdSgdEntry & {model: "small" | "big"})[];
   /** (h), both readings: every method at its own best learning rate (lowest median final MSE). */
-  gdVsSgdTuned: {reading: Reading; model: "small" | "big"; optimizer: OptimizerKind; batchSize: number; bestLearningRate: number | null; seeds: number[]; finalMse: (number | null)[]}[];
+  gdVsSgdTuned: {
+    reading: Reading;
+    model: "small" | "big";
+    optimizer: OptimizerKind;
+    batchSize: number;
+    bestLearningRate: number | null;
+    seeds: number[];
+    finalMse: (number | null)[];
+  }[];
 }
 
 /** Curves of one method at one learning rate, as a summary entry. */
 function entryOf(curves: readonly GdSgdCurve[]): GdSgdEntry {
   const [first] = curves;
   const examples = new Set(curves.filter((c) => !c.diverged).map((c) => c.examplesSeen));
-  if (examples.size > 1) throw new Error(`${first.problem} ${first.optimizer} ${first.batchSize} ${first.learningRate}: seeds saw different numbers of examples`);
+  if (examples.size > 1)
+    throw new Error(
+      `${first.problem} ${first.optimizer} ${first.batchSize} ${first.learningRate}: seeds saw different numbers of examples`
+    );
   const sorted = [...curves].sort((a, b) => a.seed - b.seed);
   return {
     optimizer: first.optimizer,
@@ -60,11 +76,23 @@ export async function ex1EhSummary(seeds: readonly number[]): Promise<Ex1EhSumma
   const gd = await gdSgd();
   const plan = gd.plan;
   const group = (problem: string, optimizer: OptimizerKind, batchSize: number, lr: number) =>
-    gd.curves.filter((c) => c.problem === problem && c.optimizer === optimizer && c.batchSize === batchSize && c.learningRate === lr);
+    gd.curves.filter(
+      (c) =>
+        c.problem === problem &&
+        c.optimizer === optimizer &&
+        c.batchSize === batchSize &&
+        c.learningRate === lr
+    );
   const sizes = [plan.fullBatch, plan.miniBatch];
-  const gdVsSgd = OPTIMIZERS.flatMap((o) => sizes.map((b) => entryOf(group("frozen-decoder", o, b, plan.sharedLr[o]))));
+  const gdVsSgd = OPTIMIZERS.flatMap((o) =>
+    sizes.map((b) => entryOf(group("frozen-decoder", o, b, plan.sharedLr[o])))
+  );
   const gdVsSgdAutoencoder = PROBLEMS.filter((p) => p.reading === "autoencoder").flatMap((p) =>
-    OPTIMIZERS.flatMap((o) => sizes.flatMap((b) => plan.learningRates[o].map((lr) => ({model: p.model, ...entryOf(group(p.key, o, b, lr))}))))
+    OPTIMIZERS.flatMap((o) =>
+      sizes.flatMap((b) =>
+        plan.learningRates[o].map((lr) => ({model: p.model, ...entryOf(group(p.key, o, b, lr))}))
+      )
+    )
   );
   const gdVsSgdTuned = PROBLEMS.flatMap((p) =>
     OPTIMIZERS.flatMap((o) => {

@@ -38,7 +38,13 @@ export interface Summary {
     /** (b) The 6 × 8 network on one data set and seed, three ways. */
     regularization: Record<"none" | "l1" | "l2", WeightSummary>;
     /** (c) Memorising noise: one entry per seed. */
-    memorization: {noise: number; trainRatio: number; seeds: number[]; trainLoss: number[]; testLoss: number[]};
+    memorization: {
+      noise: number;
+      trainRatio: number;
+      seeds: number[];
+      trainLoss: number[];
+      testLoss: number[];
+    };
   };
 }
 
@@ -48,11 +54,21 @@ async function bonusSummary(): Promise<Summary["bonus"]> {
   const {settings, trainLoss, testLoss} = winner.run;
   const weights = (kind: "none" | "l1" | "l2"): WeightSummary => {
     const r = reg.runs[kind];
-    return {trainLoss: r.trainLoss, testLoss: r.testLoss, zeroWeightFraction: r.final.stats.zeroFraction, meanAbsWeight: r.final.stats.meanAbs};
+    return {
+      trainLoss: r.trainLoss,
+      testLoss: r.testLoss,
+      zeroWeightFraction: r.final.stats.zeroFraction,
+      meanAbsWeight: r.final.stats.meanAbs
+    };
   };
   const first = memo.runs[0].settings;
   return {
-    spiral: {architecture: architectureName(settings), trainLoss, testLoss, medianTestLoss: winner.medianTestLoss},
+    spiral: {
+      architecture: architectureName(settings),
+      trainLoss,
+      testLoss,
+      medianTestLoss: winner.medianTestLoss
+    },
     regularization: {none: weights("none"), l1: weights("l1"), l2: weights("l2")},
     memorization: {
       noise: first.noise,

@@ -7,10 +7,11 @@ import type {AutoencoderSnapshot} from "../../core/autoencoder/snapshot.js";
 import {MODEL_NAMES} from "../../core/autoencoder/models.js";
 import type {ModelStats, SeedRow} from "../../core/autoencoder/seed-stats.js";
 
-
 /** Final full-data MSE by model and seed, and per model its median, range and best and worst seeds. */
 export function seedStats(snap: AutoencoderSnapshot): {rows: SeedRow[]; stats: ModelStats[]} {
-  const rows = MODEL_NAMES.flatMap((model) => snap.models[model]!.runs.map((r) => ({model, seed: r.seed, mse: r.final.mse})));
+  const rows = MODEL_NAMES.flatMap((model) =>
+    snap.models[model]!.runs.map((r) => ({model, seed: r.seed, mse: r.final.mse}))
+  );
   const t = aq.from(rows);
   const ranked = t
     .groupby("model")
@@ -26,7 +27,11 @@ export function seedStats(snap: AutoencoderSnapshot): {rows: SeedRow[]; stats: M
     stats: MODEL_NAMES.map((model) => {
       const s = stats.find((x) => x.model === model)!;
       const mine = ranked.filter((r) => r.model === model);
-      return {...s, bestSeed: mine.find((r) => r.rank === 1)!.seed, worstSeed: mine.find((r) => r.rank === mine.length)!.seed};
+      return {
+        ...s,
+        bestSeed: mine.find((r) => r.rank === 1)!.seed,
+        worstSeed: mine.find((r) => r.rank === mine.length)!.seed
+      };
     })
   };
 }

@@ -5,7 +5,11 @@
 import {sheetData, snapshotRun} from "../../core/autoencoder/snapshot.js";
 import type {SnapshotConfig} from "../../core/autoencoder/snapshot.js";
 import type {ModelName} from "../../core/autoencoder/models.js";
-import {encoderRetrainStudyRun, frozenReference, retrainSweepRun} from "../../core/exercises/fg/encoder-retrain.js";
+import {
+  encoderRetrainStudyRun,
+  frozenReference,
+  retrainSweepRun
+} from "../../core/exercises/fg/encoder-retrain.js";
 import type {EncoderRetrainConfig, FrozenReference} from "../../core/exercises/fg/encoder-retrain.js";
 import {gdSgdRun} from "../../core/exercises/h/gd-sgd.js";
 import type {RunSettings} from "../../core/exercises/h/gd-sgd.js";
@@ -22,11 +26,24 @@ export const TASKS = {
     return frozenReference(seed, weights, config);
   },
   /** Exercise 1 (g): the published run of `seed` (a fresh encoder retrained under its frozen decoder), continued to `extendTo` epochs. */
-  encoderRetrainStudy(seed: number, weights: readonly number[], config: EncoderRetrainConfig, extendTo: readonly number[], reference: FrozenReference) {
+  encoderRetrainStudy(
+    seed: number,
+    weights: readonly number[],
+    config: EncoderRetrainConfig,
+    extendTo: readonly number[],
+    reference: FrozenReference
+  ) {
     return encoderRetrainStudyRun(seed, weights, config, extendTo, reference);
   },
   /** Exercise 1 (g) over learning rates: one seed at one learning rate, read at every length. */
-  retrainSweepRun(seed: number, weights: readonly number[], lr: number, lengths: readonly number[], reference: FrozenReference, config: EncoderRetrainConfig) {
+  retrainSweepRun(
+    seed: number,
+    weights: readonly number[],
+    lr: number,
+    lengths: readonly number[],
+    reference: FrozenReference,
+    config: EncoderRetrainConfig
+  ) {
     return retrainSweepRun(seed, weights, lr, lengths, reference, config);
   },
   /** Exercise 1 (h): one learning curve of either reading. */

@@ -28,11 +28,40 @@ interface StepExports {
 }
 
 // The header the kernel reads (must match assembly/header.ts).
-const G = {layers: 0, loss: 1, opt: 2, reg: 3, first: 4, inputs: 5, targets: 6, batch: 7, dout: 8, params: 9, grad: 10, m: 11, v: 12, dead: 13};
+const G = {
+  layers: 0,
+  loss: 1,
+  opt: 2,
+  reg: 3,
+  first: 4,
+  inputs: 5,
+  targets: 6,
+  batch: 7,
+  dout: 8,
+  params: 9,
+  grad: 10,
+  m: 11,
+  v: 12,
+  dead: 13
+};
 const F = {lr: 64, beta1: 72, beta2: 80, eps: 88, rate: 96, beta1Pow: 104, beta2Pow: 112};
 const LAYERS = 128;
 const LAYER_BYTES = 64;
-const L = {in: 0, out: 1, pin: 2, pout: 3, act: 4, trainable: 5, w: 6, b: 7, end: 8, aIn: 9, aOut: 10, dIn: 11, dOut: 12};
+const L = {
+  in: 0,
+  out: 1,
+  pin: 2,
+  pout: 3,
+  act: 4,
+  trainable: 5,
+  w: 6,
+  b: 7,
+  end: 8,
+  aIn: 9,
+  aOut: 10,
+  dIn: 11,
+  dOut: 12
+};
 const ACT_CODE: Record<Activation, number> = {linear: 0, relu: 1, tanh: 2, sigmoid: 3};
 const PAGE = 65536;
 
@@ -67,7 +96,11 @@ export interface WasmEngineOptions {
   readonly module?: WebAssembly.Module;
 }
 
-export function createWasmEngine(problem: Problem, initial: Float64Array, options: WasmEngineOptions = {}): WasmEngine {
+export function createWasmEngine(
+  problem: Problem,
+  initial: Float64Array,
+  options: WasmEngineOptions = {}
+): WasmEngine {
   validateProblem(problem);
   const {spec, optimizer} = problem;
   const nLayers = layerCount(spec);

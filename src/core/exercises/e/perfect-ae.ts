@@ -69,7 +69,12 @@ export function momentDirection(t: number, p: number): Float64Array {
   return u;
 }
 
-function project(points: ArrayLike<number>, rowsOf: readonly number[], p: number, u: Float64Array): Float64Array {
+function project(
+  points: ArrayLike<number>,
+  rowsOf: readonly number[],
+  p: number,
+  u: Float64Array
+): Float64Array {
   const z = new Float64Array(rowsOf.length);
   rowsOf.forEach((i, r) => {
     let s = 0;
@@ -107,15 +112,22 @@ export function separatingDirection(
     const gap = K > 1 ? smallestGap(project(points, rowsOf, p, u)) : Infinity;
     if (gap > best.minGap) best = {u, minGap: gap};
   }
-  if (!(best.minGap > 0)) throw new Error(`no separating direction among ${candidates} candidates (sufficient: ${sufficient})`);
+  if (!(best.minGap > 0))
+    throw new Error(`no separating direction among ${candidates} candidates (sufficient: ${sufficient})`);
   return {...best, candidates, sufficient};
 }
 
 /** Builds the autoencoder p → 1 → (K − 1) ReLUs → p that reconstructs all n points ([n, p], row-major). */
-export function perfectAutoencoder(points: ArrayLike<number>, n: number, p: number, candidates?: number): PerfectAutoencoder {
+export function perfectAutoencoder(
+  points: ArrayLike<number>,
+  n: number,
+  p: number,
+  candidates?: number
+): PerfectAutoencoder {
   if (!Number.isInteger(p) || p < 1) throw new RangeError(`p must be a positive integer, got ${p}`);
   if (points.length !== n * p) throw new RangeError(`expected ${n * p} values, got ${points.length}`);
-  for (let k = 0; k < points.length; ++k) if (!Number.isFinite(points[k])) throw new RangeError("every coordinate must be finite");
+  for (let k = 0; k < points.length; ++k)
+    if (!Number.isFinite(points[k])) throw new RangeError("every coordinate must be finite");
   const rowsOf = distinctRows(points, n, p);
   const K = rowsOf.length;
   const {u, minGap, candidates: tried, sufficient} = separatingDirection(points, rowsOf, p, candidates);
@@ -143,7 +155,18 @@ export function perfectAutoencoder(points: ArrayLike<number>, n: number, p: numb
     }
   }
   for (let m = 0; m < p; ++m) params[out.b + m] = row(0, m);
-  return {spec, params, direction: u, distinct: K, order, knots, slopes, minGap, candidates: tried, sufficientCandidates: sufficient};
+  return {
+    spec,
+    params,
+    direction: u,
+    distinct: K,
+    order,
+    knots,
+    slopes,
+    minGap,
+    candidates: tried,
+    sufficientCandidates: sufficient
+  };
 }
 
 /**
@@ -151,7 +174,12 @@ export function perfectAutoencoder(points: ArrayLike<number>, n: number, p: numb
  * float32 framework (PyTorch's default dtype) would compute it, in one order of
  * summation. Weights and inputs are rounded to float32 first.
  */
-export function forwardFloat32(spec: MlpSpec, params: Float64Array, input: ArrayLike<number>, n: number): Float64Array {
+export function forwardFloat32(
+  spec: MlpSpec,
+  params: Float64Array,
+  input: ArrayLike<number>,
+  n: number
+): Float64Array {
   const f = Math.fround;
   let x = Float64Array.from(input, f);
   for (const [l, ly] of layout(spec).entries()) {

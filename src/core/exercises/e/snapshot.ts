@@ -58,7 +58,10 @@ export interface PerfectSnapshot {
   readonly fresh: {readonly x: number[][]; readonly y: number[][]};
 }
 
-export function buildPerfectSnapshot(bigWeights: readonly (readonly number[])[], config: PerfectConfig = DEFAULT_PERFECT_CONFIG): PerfectSnapshot {
+export function buildPerfectSnapshot(
+  bigWeights: readonly (readonly number[])[],
+  config: PerfectConfig = DEFAULT_PERFECT_CONFIG
+): PerfectSnapshot {
   const data = sheetData(SHEET_SETUP);
   const n = SHEET_SETUP.n;
   const ae = perfectAutoencoder(data, n, 2);
@@ -98,7 +101,9 @@ export function buildPerfectSnapshot(bigWeights: readonly (readonly number[])[],
     maxAbsError: sig(maxAbsError, 4),
     mseFloat32: sig(meanOverCoordinates(rowSquaredErrors(data, y32, 2), 2), 4),
     freshMse: sig(meanOverCoordinates(rowSquaredErrors(fresh, freshY, 2), 2), 6),
-    freshMseBig: bigWeights.map((w) => sig(reconstructionMse(big, Float64Array.from(w), fresh, config.freshN), 6)),
+    freshMseBig: bigWeights.map((w) =>
+      sig(reconstructionMse(big, Float64Array.from(w), fresh, config.freshN), 6)
+    ),
     order: Array.from(ae.order),
     knots: sigArray(ae.knots, 8),
     curve: {z: sigArray(curveZ, 8), x: rows(decode(spec, params, curveZ, curveZ.length), 2, 8)},

@@ -65,9 +65,31 @@ export function reinitSeed(seed: number, draw = 0): number {
 
 /** What the page's retraining controls set. */
 export const ENCODER_RETRAIN_FIELDS: readonly Field[] = [
-  {key: "seed", label: "published seed", kind: "int", min: SEEDS[0], max: SEEDS[SEEDS.length - 1], value: SEEDS[0]},
-  {key: "draw", label: "fresh encoder draw", kind: "int", min: 0, max: 99, value: DEFAULT_ENCODER_RETRAIN.draw},
-  {key: "lr", label: "learning rate (Adam)", kind: "number", min: 1e-5, max: 0.1, value: DEFAULT_ENCODER_RETRAIN.lr, log: true},
+  {
+    key: "seed",
+    label: "published seed",
+    kind: "int",
+    min: SEEDS[0],
+    max: SEEDS[SEEDS.length - 1],
+    value: SEEDS[0]
+  },
+  {
+    key: "draw",
+    label: "fresh encoder draw",
+    kind: "int",
+    min: 0,
+    max: 99,
+    value: DEFAULT_ENCODER_RETRAIN.draw
+  },
+  {
+    key: "lr",
+    label: "learning rate (Adam)",
+    kind: "number",
+    min: 1e-5,
+    max: 0.1,
+    value: DEFAULT_ENCODER_RETRAIN.lr,
+    log: true
+  },
   {key: "epochs", label: "epochs", kind: "int", min: 1, max: 5000, value: DEFAULT_ENCODER_RETRAIN.epochs}
 ];
 
@@ -96,7 +118,13 @@ export function encoderRetrainJob(
 }
 
 /** Trains a job to its end in one go (tests); returns the parameters before and after, and the checkpoints. */
-export function runJob(job: RetrainJob): {start: Float64Array; end: Float64Array; checkpoints: Checkpoint[]; examplesSeen: number; status: string} {
+export function runJob(job: RetrainJob): {
+  start: Float64Array;
+  end: Float64Array;
+  checkpoints: Checkpoint[];
+  examplesSeen: number;
+  status: string;
+} {
   const t = new TrainJob(job);
   const start = t.params();
   while (t.advance(Infinity) === "training");
@@ -134,13 +162,23 @@ export function trainThrough(
   const t = new TrainJob(job);
   const start = t.params();
   let diverged: Divergence | null = null;
-  for (let status = t.status; status === "training"; ) {
+  for (let status = t.status; status === "training";) {
     status = t.advance(0);
     const last = t.checkpoints[t.checkpoints.length - 1];
     if (status === "diverged") {
-      diverged = {examples: t.examplesSeen, updates: t.epoch * stepsPerEpoch(SHEET_SETUP.n, job.batchSize), epoch: t.epoch, mse: null};
+      diverged = {
+        examples: t.examplesSeen,
+        updates: t.epoch * stepsPerEpoch(SHEET_SETUP.n, job.batchSize),
+        epoch: t.epoch,
+        mse: null
+      };
     } else if (last && !(last.mse <= DIVERGED_MSE)) {
-      diverged = {examples: last.examples, updates: last.updates, epoch: t.epoch, mse: Number.isFinite(last.mse) ? sig(last.mse, 4) : null};
+      diverged = {
+        examples: last.examples,
+        updates: last.updates,
+        epoch: t.epoch,
+        mse: Number.isFinite(last.mse) ? sig(last.mse, 4) : null
+      };
     }
     if (diverged) break;
     if (stops.includes(t.epoch)) at(t.epoch, t.params());
@@ -149,7 +187,12 @@ export function trainThrough(
   t.dispose();
   // When an epoch's loss stopped being finite, so did the parameters: a checkpoint taken after that epoch means nothing.
   const bad = diverged && diverged.mse === null ? diverged.examples : Infinity;
-  return {start, end, checkpoints: t.checkpoints.filter((c) => c.examples < bad || c.examples === 0), diverged};
+  return {
+    start,
+    end,
+    checkpoints: t.checkpoints.filter((c) => c.examples < bad || c.examples === 0),
+    diverged
+  };
 }
 
 export interface CodeSet {
@@ -176,11 +219,23 @@ export interface FrozenReference {
   /** The old codes' range (max − min). */
   readonly codeRange: number;
   /** The interval searched (not rounded) and its grid. */
-  readonly search: {readonly lo: number; readonly hi: number; readonly count: number; readonly atBoundary: number};
+  readonly search: {
+    readonly lo: number;
+    readonly hi: number;
+    readonly count: number;
+    readonly atBoundary: number;
+  };
 }
 
 /** The best codes under the frozen decoder of a published big autoencoder, and what they cost. */
-export function frozenReference(seed: number, weights: readonly number[], config: Pick<EncoderRetrainConfig, "searchWiden" | "searchCount" | "codeTolerance"> = DEFAULT_ENCODER_RETRAIN): FrozenReference {
+export function frozenReference(
+  seed: number,
+  weights: readonly number[],
+  config: Pick<
+    EncoderRetrainConfig,
+    "searchWiden" | "searchCount" | "codeTolerance"
+  > = DEFAULT_ENCODER_RETRAIN
+): FrozenReference {
   const spec = sheetModel("big");
   const data = sheetData(SHEET_SETUP);
   const n = SHEET_SETUP.n;
@@ -242,7 +297,15 @@ export function codeOutcome(
 
 /** The outcome of a length the run did not reach (it diverged before). */
 export function divergedOutcome(epochs: number): CodeOutcome {
-  return {epochs, mse: null, atBest: null, fractionAtBestCode: null, gap: null, travel: null, movedFromOld: null};
+  return {
+    epochs,
+    mse: null,
+    atBest: null,
+    fractionAtBestCode: null,
+    gap: null,
+    travel: null,
+    movedFromOld: null
+  };
 }
 
 /** One run of the learning-rate sweep of (g): the outcome at each training length. */
@@ -266,7 +329,12 @@ export interface EncoderRetrainRun {
   readonly optimalEncoderMse: number;
   readonly codes: CodeSet;
   /** Reconstructions D(z) of every point for each code set, [x1, x2] rows. */
-  readonly recon: {readonly old: number[][]; readonly reinit: number[][]; readonly retrained: number[][]; readonly best: number[][]};
+  readonly recon: {
+    readonly old: number[][];
+    readonly reinit: number[][];
+    readonly retrained: number[][];
+    readonly best: number[][];
+  };
   /** Points whose code is at its best code (within the tolerance), for the old and the retrained encoder. */
   readonly atBest: {readonly old: number; readonly retrained: number};
   /** The same per point, and the tolerance used (a fraction of the old codes' range). */
@@ -280,7 +348,12 @@ export interface EncoderRetrainRun {
   /** Median spacing of a point's basins along the latent axis, and the old codes' range. */
   readonly basinSpacing: number;
   readonly codeRange: number;
-  readonly search: {readonly lo: number; readonly hi: number; readonly count: number; readonly atBoundary: number};
+  readonly search: {
+    readonly lo: number;
+    readonly hi: number;
+    readonly count: number;
+    readonly atBoundary: number;
+  };
   /** The decoder curve over the search interval. */
   readonly curve: {readonly z: number[]; readonly x: number[][]};
   readonly checkpoints: Checkpoint[];
@@ -321,27 +394,39 @@ export function retrainSweepRun(
 }
 
 /** One training of the (g) problem read at every length of `lengths`, plus its end parameters. */
-function sweepOf(seed: number, weights: readonly number[], config: EncoderRetrainConfig, lengths: readonly number[], ref: FrozenReference) {
+function sweepOf(
+  seed: number,
+  weights: readonly number[],
+  config: EncoderRetrainConfig,
+  lengths: readonly number[],
+  ref: FrozenReference
+) {
   const spec = sheetModel("big");
   const data = sheetData(SHEET_SETUP);
   const n = SHEET_SETUP.n;
   const stops = [...new Set([1, ...lengths])].sort((a, b) => a - b);
   const job = {...encoderRetrainJob(seed, weights, config), epochs: stops[stops.length - 1]};
   const read = new Map<number, {params: Float64Array; codes: Float64Array}>();
-  const run = trainThrough(job, stops, (epoch, params) => read.set(epoch, {params, codes: encode(spec, params, data, n)}));
+  const run = trainThrough(job, stops, (epoch, params) =>
+    read.set(epoch, {params, codes: encode(spec, params, data, n)})
+  );
   const start = encode(spec, run.start, data, n);
   const first = read.get(1);
   const stepsPerEpoch = Math.floor(n / config.batchSize);
   const outcomes = lengths.map((epochs) => {
     const r = read.get(epochs);
-    return r ? codeOutcome(epochs, r.codes, reconstructionMse(spec, r.params, data, n), ref, start) : divergedOutcome(epochs);
+    return r
+      ? codeOutcome(epochs, r.codes, reconstructionMse(spec, r.params, data, n), ref, start)
+      : divergedOutcome(epochs);
   });
   const sweep: SweepRun = {
     seed,
     learningRate: config.lr,
     outcomes,
     diverged: run.diverged,
-    firstEpochStep: first ? sig(median(Array.from(first.codes, (z, i) => Math.abs(z - start[i]))) / stepsPerEpoch, 4) : NaN,
+    firstEpochStep: first
+      ? sig(median(Array.from(first.codes, (z, i) => Math.abs(z - start[i]))) / stepsPerEpoch, 4)
+      : NaN,
     checkpoints: run.checkpoints.map((c) => ({...c, mse: sig(c.mse, 6)}))
   };
   return {sweep, start: run.start, read, job};
@@ -368,12 +453,17 @@ export function encoderRetrainStudyRun(
   const lengths = [config.epochs, ...extendTo.filter((e) => e > config.epochs)];
   const {sweep, start, read, job} = sweepOf(seed, weights, config, lengths, ref);
   const at = read.get(config.epochs);
-  if (!at) throw new Error(`seed ${seed}: the published settings diverged (${JSON.stringify(sweep.diverged)})`);
+  if (!at)
+    throw new Error(`seed ${seed}: the published settings diverged (${JSON.stringify(sweep.diverged)})`);
   const end = at.params;
   const endExamples = config.epochs * Math.floor(n / config.batchSize) * config.batchSize;
   const checkpoints = sweep.checkpoints.filter((c) => c.examples <= endExamples);
 
-  const codes = {old: encode(spec, published, data, n), reinit: encode(spec, start, data, n), retrained: at.codes};
+  const codes = {
+    old: encode(spec, published, data, n),
+    reinit: encode(spec, start, data, n),
+    retrained: at.codes
+  };
   // The decoder is frozen: every code set is decoded by the published decoder.
   const recon = {
     old: decode(spec, published, codes.old, n),
@@ -391,7 +481,10 @@ export function encoderRetrainStudyRun(
     if (errNew[i] < errOld[i] - 1e-9) ++better;
   }
   const tolerance = ref.tolerance;
-  const curveZ = Array.from({length: config.curvePoints}, (_, k) => lo + ((hi - lo) * k) / (config.curvePoints - 1));
+  const curveZ = Array.from(
+    {length: config.curvePoints},
+    (_, k) => lo + ((hi - lo) * k) / (config.curvePoints - 1)
+  );
   const firstDecoder = layout(spec)[spec.encoderLayers].w;
   const run: EncoderRetrainRun = {
     seed,
@@ -400,10 +493,26 @@ export function encoderRetrainStudyRun(
     mseAfterReinit: sig(reconstructionMse(spec, start, data, n), 6),
     mseAfterRetrain: sig(reconstructionMse(spec, end, data, n), 6),
     optimalEncoderMse: ref.optimalEncoderMse,
-    codes: {old: sigArray(codes.old, 6), reinit: sigArray(codes.reinit, 6), retrained: sigArray(codes.retrained, 6), best: sigArray(ref.best, 6)},
-    recon: {old: rows(recon.old, 2, 5), reinit: rows(recon.reinit, 2, 5), retrained: rows(recon.retrained, 2, 5), best: rows(bestRecon, 2, 5)},
-    atBest: {old: countAtBest(codes.old, ref.best, tolerance), retrained: countAtBest(codes.retrained, ref.best, tolerance)},
-    atBestFlags: {old: atBestFlags(codes.old, ref.best, tolerance), retrained: atBestFlags(codes.retrained, ref.best, tolerance)},
+    codes: {
+      old: sigArray(codes.old, 6),
+      reinit: sigArray(codes.reinit, 6),
+      retrained: sigArray(codes.retrained, 6),
+      best: sigArray(ref.best, 6)
+    },
+    recon: {
+      old: rows(recon.old, 2, 5),
+      reinit: rows(recon.reinit, 2, 5),
+      retrained: rows(recon.retrained, 2, 5),
+      best: rows(bestRecon, 2, 5)
+    },
+    atBest: {
+      old: countAtBest(codes.old, ref.best, tolerance),
+      retrained: countAtBest(codes.retrained, ref.best, tolerance)
+    },
+    atBestFlags: {
+      old: atBestFlags(codes.old, ref.best, tolerance),
+      retrained: atBestFlags(codes.retrained, ref.best, tolerance)
+    },
     tolerance: sig(tolerance, 6),
     worse,
     better,
@@ -420,6 +529,10 @@ export function encoderRetrainStudyRun(
 }
 
 /** The experiment of exercise 1 (g) for one published seed. */
-export function encoderRetrainRun(seed: number, weights: readonly number[], config: EncoderRetrainConfig = DEFAULT_ENCODER_RETRAIN): EncoderRetrainRun {
+export function encoderRetrainRun(
+  seed: number,
+  weights: readonly number[],
+  config: EncoderRetrainConfig = DEFAULT_ENCODER_RETRAIN
+): EncoderRetrainRun {
   return encoderRetrainStudyRun(seed, weights, config).run;
 }

@@ -61,9 +61,16 @@ export interface BestCodes {
 }
 
 /** The best code of each of n points (row-major [n, dim]) under the decoder of `spec` with `params`. */
-export function bestCodes(spec: AutoencoderSpec, params: Float64Array, points: ArrayLike<number>, n: number, options: SearchOptions): BestCodes {
+export function bestCodes(
+  spec: AutoencoderSpec,
+  params: Float64Array,
+  points: ArrayLike<number>,
+  n: number,
+  options: SearchOptions
+): BestCodes {
   const {lo, hi, count = 20001, refine = 80} = options;
-  if (!(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi)) throw new RangeError(`bad search interval [${lo}, ${hi}]`);
+  if (!(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi))
+    throw new RangeError(`bad search interval [${lo}, ${hi}]`);
   const dim = spec.widths[spec.widths.length - 1];
   const grid = linspace(lo, hi, count);
   const curve = decode(spec, params, grid, count);
@@ -128,7 +135,6 @@ export function bestCodes(spec: AutoencoderSpec, params: Float64Array, points: A
   }
   return {z, err, localMinima, atBoundary, basinSpacing};
 }
-
 
 /** The interval [min, max] of `values`, widened by `widen` times its length on each side. */
 export function widenedRange(values: ArrayLike<number>, widen: number): [number, number] {

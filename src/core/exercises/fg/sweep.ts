@@ -46,7 +46,9 @@ export function sweepSeeds(plan: RetrainSweepPlan, lr: number): readonly number[
 
 /** Every (seed, learning rate) the sweep trains besides the published runs, longest first. */
 export function sweepTasks(plan: RetrainSweepPlan, publishedLr: number): {seed: number; lr: number}[] {
-  return plan.learningRates.filter((lr) => lr !== publishedLr).flatMap((lr) => sweepSeeds(plan, lr).map((seed) => ({seed, lr})));
+  return plan.learningRates
+    .filter((lr) => lr !== publishedLr)
+    .flatMap((lr) => sweepSeeds(plan, lr).map((seed) => ({seed, lr})));
 }
 
 /** The lengths a published seed's run continues to (none if the seed is not in the sweep at the published rate). */
@@ -155,11 +157,16 @@ export function examplesOf(epochs: number, batchSize: number, n = 100): number {
 /** Every seed the plan names exists among the published seeds. */
 export function checkPlan(plan: RetrainSweepPlan, publishedLr: number): void {
   const bad = [...plan.seeds, ...plan.edgeSeeds].filter((s) => !SEEDS.includes(s));
-  if (!plan.edgeSeeds.every((s) => plan.seeds.includes(s))) throw new RangeError("the edge seeds must be among the central seeds");
+  if (!plan.edgeSeeds.every((s) => plan.seeds.includes(s)))
+    throw new RangeError("the edge seeds must be among the central seeds");
   if (bad.length) throw new RangeError(`seeds ${bad.join(", ")} are not published seeds`);
-  if (!plan.learningRates.includes(publishedLr)) throw new RangeError(`the sweep must include the published learning rate ${publishedLr}`);
-  if (plan.lengths[0] !== DEFAULT_ENCODER_RETRAIN.epochs) throw new RangeError(`the first length must be the published ${DEFAULT_ENCODER_RETRAIN.epochs} epochs`);
+  if (!plan.learningRates.includes(publishedLr))
+    throw new RangeError(`the sweep must include the published learning rate ${publishedLr}`);
+  if (plan.lengths[0] !== DEFAULT_ENCODER_RETRAIN.epochs)
+    throw new RangeError(`the first length must be the published ${DEFAULT_ENCODER_RETRAIN.epochs} epochs`);
   if (plan.curveEvery % plan.evalEvery !== 0 || plan.evalEvery % DEFAULT_ENCODER_RETRAIN.evalEvery !== 0) {
-    throw new RangeError("curveEvery must be a multiple of evalEvery, and evalEvery of the published runs' evalEvery");
+    throw new RangeError(
+      "curveEvery must be a multiple of evalEvery, and evalEvery of the published runs' evalEvery"
+    );
   }
 }

@@ -42,7 +42,8 @@ function referenceOf(refs: readonly SweepReference[], seed: number): SweepRefere
   return r;
 }
 
-const finite = (xs: readonly (number | null)[]): number[] => xs.filter((x): x is number => x !== null && Number.isFinite(x));
+const finite = (xs: readonly (number | null)[]): number[] =>
+  xs.filter((x): x is number => x !== null && Number.isFinite(x));
 
 export function sweepCells(sweep: Pick<RetrainSweep, "plan" | "runs" | "references">): SweepCell[] {
   const cells: SweepCell[] = [];
@@ -79,7 +80,11 @@ export function sweepCells(sweep: Pick<RetrainSweep, "plan" | "runs" | "referenc
 }
 
 /** The learning rates at which a condition on a cell holds, for one training length. */
-export function ratesWhere(cells: readonly SweepCell[], epochs: number, test: (c: SweepCell) => boolean): number[] {
+export function ratesWhere(
+  cells: readonly SweepCell[],
+  epochs: number,
+  test: (c: SweepCell) => boolean
+): number[] {
   return cells.filter((c) => c.epochs === epochs && test(c)).map((c) => c.learningRate);
 }
 
@@ -100,12 +105,27 @@ export function lengthEffects(sweep: Pick<RetrainSweep, "plan" | "runs">): Lengt
   return sweep.plan.learningRates.flatMap((lr) => {
     const pairs = sweep.runs
       .filter((r) => r.learningRate === lr)
-      .map((r) => ({seed: r.seed, a: r.outcomes.find((o) => o.epochs === short)?.mse, b: r.outcomes.find((o) => o.epochs === long)?.mse}))
-      .filter((p): p is {seed: number; a: number; b: number} => typeof p.a === "number" && typeof p.b === "number");
+      .map((r) => ({
+        seed: r.seed,
+        a: r.outcomes.find((o) => o.epochs === short)?.mse,
+        b: r.outcomes.find((o) => o.epochs === long)?.mse
+      }))
+      .filter(
+        (p): p is {seed: number; a: number; b: number} => typeof p.a === "number" && typeof p.b === "number"
+      );
     if (pairs.length === 0) return [];
     const shortMse = median(pairs.map((p) => p.a));
     const longMse = median(pairs.map((p) => p.b));
-    return [{learningRate: lr, seeds: pairs.map((p) => p.seed), shortMse, longMse, change: longMse / shortMse - 1, rose: pairs.filter((p) => p.b > p.a).length}];
+    return [
+      {
+        learningRate: lr,
+        seeds: pairs.map((p) => p.seed),
+        shortMse,
+        longMse,
+        change: longMse / shortMse - 1,
+        rose: pairs.filter((p) => p.b > p.a).length
+      }
+    ];
   });
 }
 
@@ -120,15 +140,28 @@ export interface StepScale {
   readonly basinsTravelled: number;
 }
 
-export function stepScales(sweep: Pick<RetrainSweep, "plan" | "runs" | "references">): {basinSpacing: number; codeRange: number; scales: StepScale[]} {
+export function stepScales(sweep: Pick<RetrainSweep, "plan" | "runs" | "references">): {
+  basinSpacing: number;
+  codeRange: number;
+  scales: StepScale[];
+} {
   const basinSpacing = median(sweep.references.map((r) => r.basinSpacing));
   const codeRange = median(sweep.references.map((r) => r.codeRange));
   const epochs = sweep.plan.lengths[0];
   const scales = sweep.plan.learningRates.flatMap((lr) => {
     const runs = sweep.runs.filter((r) => r.learningRate === lr);
     if (runs.length === 0) return [];
-    const travel = median(finite(runs.map((r) => r.outcomes.find((o) => o.epochs === epochs)?.travel ?? null)));
-    return [{learningRate: lr, firstEpochStep: median(finite(runs.map((r) => r.firstEpochStep))), travel, basinsTravelled: travel / basinSpacing}];
+    const travel = median(
+      finite(runs.map((r) => r.outcomes.find((o) => o.epochs === epochs)?.travel ?? null))
+    );
+    return [
+      {
+        learningRate: lr,
+        firstEpochStep: median(finite(runs.map((r) => r.firstEpochStep))),
+        travel,
+        basinsTravelled: travel / basinSpacing
+      }
+    ];
   });
   return {basinSpacing, codeRange, scales};
 }
@@ -181,7 +214,8 @@ export interface SweepVerdicts {
 
 export function sweepVerdicts(cells: readonly SweepCell[], lengths: readonly number[]): SweepVerdicts {
   const sum = (f: (c: SweepCell) => number) => cells.reduce((s, c) => s + f(c), 0);
-  const per = (test: (c: SweepCell) => boolean) => Object.fromEntries(lengths.map((e) => [e, ratesWhere(cells, e, test)]));
+  const per = (test: (c: SweepCell) => boolean) =>
+    Object.fromEntries(lengths.map((e) => [e, ratesWhere(cells, e, test)]));
   return {
     runs: sum((c) => c.outcomes.length),
     diverged: sum((c) => c.diverged),

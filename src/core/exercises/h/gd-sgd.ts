@@ -83,18 +83,68 @@ export const GD_SGD_PLAN: GdSgdPlan = {
 
 /** The page's controls: the problem, the published seed, the mini-batch size, both learning rates, the budget. */
 export const GD_SGD_FIELDS: readonly Field[] = [
-  {key: "problem", label: "problem", kind: "enum", options: PROBLEMS.map((p) => p.key), value: PROBLEMS[0].key, labels: PROBLEM_TITLES},
-  {key: "seed", label: "published seed", kind: "int", min: SEEDS[0], max: SEEDS[SEEDS.length - 1], value: SEEDS[0]},
-  {key: "batch", label: "mini-batch size", kind: "int", min: 1, max: SHEET_SETUP.n - 1, value: GD_SGD_PLAN.miniBatch},
-  {key: "sgdLr", label: "learning rate (SGD)", kind: "number", min: 1e-4, max: 1, value: GD_SGD_PLAN.sharedLr.sgd, log: true},
-  {key: "adamLr", label: "learning rate (Adam)", kind: "number", min: 1e-5, max: 0.1, value: GD_SGD_PLAN.sharedLr.adam, log: true},
-  {key: "budget", label: "examples seen (thousands)", kind: "number", min: 1, max: 200, value: GD_SGD_PLAN.budget / 1000}
+  {
+    key: "problem",
+    label: "problem",
+    kind: "enum",
+    options: PROBLEMS.map((p) => p.key),
+    value: PROBLEMS[0].key,
+    labels: PROBLEM_TITLES
+  },
+  {
+    key: "seed",
+    label: "published seed",
+    kind: "int",
+    min: SEEDS[0],
+    max: SEEDS[SEEDS.length - 1],
+    value: SEEDS[0]
+  },
+  {
+    key: "batch",
+    label: "mini-batch size",
+    kind: "int",
+    min: 1,
+    max: SHEET_SETUP.n - 1,
+    value: GD_SGD_PLAN.miniBatch
+  },
+  {
+    key: "sgdLr",
+    label: "learning rate (SGD)",
+    kind: "number",
+    min: 1e-4,
+    max: 1,
+    value: GD_SGD_PLAN.sharedLr.sgd,
+    log: true
+  },
+  {
+    key: "adamLr",
+    label: "learning rate (Adam)",
+    kind: "number",
+    min: 1e-5,
+    max: 0.1,
+    value: GD_SGD_PLAN.sharedLr.adam,
+    log: true
+  },
+  {
+    key: "budget",
+    label: "examples seen (thousands)",
+    kind: "number",
+    min: 1,
+    max: 200,
+    value: GD_SGD_PLAN.budget / 1000
+  }
 ];
 
 export type CurveAxis = "examples" | "updates" | "time";
 
 /** How the learning curves are shown (not a training setting). */
-export const GD_SGD_AXIS: Field = {key: "axis", label: "x axis", kind: "enum", options: ["examples", "updates", "time"], value: "examples"};
+export const GD_SGD_AXIS: Field = {
+  key: "axis",
+  label: "x axis",
+  kind: "enum",
+  options: ["examples", "updates", "time"],
+  value: "examples"
+};
 
 /** Epochs of batch size `batchSize` (last incomplete batch dropped) needed to see at least `budget` examples. */
 export function epochsFor(budget: number, batchSize: number, n: number = SHEET_SETUP.n): number {
@@ -123,7 +173,12 @@ export function gdSgdJob(s: RunSettings, weights?: readonly number[]): RetrainJo
   const epochs = epochsFor(s.budget, s.batchSize);
   if (reading === "frozenDecoder") {
     if (!weights) throw new Error("the frozen-decoder reading needs the published weights");
-    return encoderRetrainJob(s.seed, weights, {epochs, batchSize: s.batchSize, lr: s.lr, init: SHEET_SETUP.init, draw: 0, evalEvery: s.evalEvery}, s.optimizer);
+    return encoderRetrainJob(
+      s.seed,
+      weights,
+      {epochs, batchSize: s.batchSize, lr: s.lr, init: SHEET_SETUP.init, draw: 0, evalEvery: s.evalEvery},
+      s.optimizer
+    );
   }
   return {
     model,
@@ -154,7 +209,11 @@ export interface GdSgdCurve {
   readonly checkpoints: Checkpoint[];
 }
 
-function curveOf(s: RunSettings, checkpoints: readonly Checkpoint[], diverged: Divergence | null): GdSgdCurve {
+function curveOf(
+  s: RunSettings,
+  checkpoints: readonly Checkpoint[],
+  diverged: Divergence | null
+): GdSgdCurve {
   const last = checkpoints[checkpoints.length - 1];
   return {
     problem: s.problem,
@@ -174,7 +233,8 @@ function curveOf(s: RunSettings, checkpoints: readonly Checkpoint[], diverged: D
 export function gdSgdRun(s: RunSettings, weights?: readonly number[]): GdSgdCurve {
   const {checkpoints, diverged} = trainThrough(gdSgdJob(s, weights), []);
   const last = checkpoints[checkpoints.length - 1];
-  if (!diverged && last.examples < s.budget) throw new Error(`the last checkpoint (${last.examples}) is not at the end of the budget (${s.budget})`);
+  if (!diverged && last.examples < s.budget)
+    throw new Error(`the last checkpoint (${last.examples}) is not at the end of the budget (${s.budget})`);
   return curveOf(s, checkpoints, diverged);
 }
 
@@ -184,8 +244,17 @@ export function gdSgdRun(s: RunSettings, weights?: readonly number[]): GdSgdCurv
  * measured, so the first epochs of a long run are the short run. Returns
  * undefined unless the settings coincide and the sweep run got past the budget.
  */
-export function curveFromSweep(s: RunSettings, run: SweepRun, sweepBatchSize: number): GdSgdCurve | undefined {
-  const same = s.problem === "frozen-decoder" && s.optimizer === "adam" && s.batchSize === sweepBatchSize && s.lr === run.learningRate && s.seed === run.seed;
+export function curveFromSweep(
+  s: RunSettings,
+  run: SweepRun,
+  sweepBatchSize: number
+): GdSgdCurve | undefined {
+  const same =
+    s.problem === "frozen-decoder" &&
+    s.optimizer === "adam" &&
+    s.batchSize === sweepBatchSize &&
+    s.lr === run.learningRate &&
+    s.seed === run.seed;
   if (!same) return undefined;
   const end = epochsFor(s.budget, s.batchSize) * stepsPerEpoch(SHEET_SETUP.n, s.batchSize) * s.batchSize;
   if (run.diverged && run.diverged.examples <= end) return undefined;
@@ -200,7 +269,15 @@ export function planRuns(plan: GdSgdPlan): RunSettings[] {
     OPTIMIZERS.flatMap((optimizer) =>
       [plan.fullBatch, plan.miniBatch].flatMap((batchSize) =>
         plan.learningRates[optimizer].flatMap((lr) =>
-          plan.seeds[p.key].map((seed) => ({problem: p.key, seed, optimizer, batchSize, lr, budget: plan.budget, evalEvery: plan.evalEvery}))
+          plan.seeds[p.key].map((seed) => ({
+            problem: p.key,
+            seed,
+            optimizer,
+            batchSize,
+            lr,
+            budget: plan.budget,
+            evalEvery: plan.evalEvery
+          }))
         )
       )
     )

@@ -17,7 +17,16 @@ export const STEP_COST_MEASURED = {
 };
 
 export const STEP_COST: Readonly<Record<ProblemKey, Readonly<Record<OptimizerKind, StepCost>>>> = {
-  "frozen-decoder": {sgd: {perUpdateMs: 0.0073, perExampleMs: 0.0028}, adam: {perUpdateMs: 0.00737, perExampleMs: 0.00175}},
-  "whole-small": {sgd: {perUpdateMs: 0.000328, perExampleMs: 0.00031}, adam: {perUpdateMs: 0.00132, perExampleMs: 0.000207}},
-  "whole-big": {sgd: {perUpdateMs: 0.00367, perExampleMs: 0.00197}, adam: {perUpdateMs: 0.0115, perExampleMs: 0.00207}}
+  "frozen-decoder": {
+    sgd: {perUpdateMs: 0.0073, perExampleMs: 0.0028},
+    adam: {perUpdateMs: 0.00737, perExampleMs: 0.00175}
+  },
+  "whole-small": {
+    sgd: {perUpdateMs: 0.000328, perExampleMs: 0.00031},
+    adam: {perUpdateMs: 0.00132, perExampleMs: 0.000207}
+  },
+  "whole-big": {
+    sgd: {perUpdateMs: 0.00367, perExampleMs: 0.00197},
+    adam: {perUpdateMs: 0.0115, perExampleMs: 0.00207}
+  }
 };

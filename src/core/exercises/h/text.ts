@@ -7,7 +7,11 @@ import type {Comparison, Duel, OptimizerVerdict, Side, tally} from "./verdicts.j
 import {EVEN_WITHIN} from "./verdicts.js";
 import {countOrNo, rate} from "../../format/words.js";
 
-const MEASURE: Record<Duel["axis"], string> = {examples: "per example", updates: "per update", time: "per second"};
+const MEASURE: Record<Duel["axis"], string> = {
+  examples: "per example",
+  updates: "per update",
+  time: "per second"
+};
 
 /** A median final loss, or "diverged". */
 export function lossText(x: number): string {
@@ -22,7 +26,11 @@ function where(d: Duel): string {
 }
 
 export function winnerText(w: Side | "even"): string {
-  return w === "mini" ? "the mini-batches are ahead" : w === "full" ? "the full batch is ahead" : `the two are even (within ${Math.round(EVEN_WITHIN * 100)} %)`;
+  return w === "mini"
+    ? "the mini-batches are ahead"
+    : w === "full"
+      ? "the full batch is ahead"
+      : `the two are even (within ${Math.round(EVEN_WITHIN * 100)} %)`;
 }
 
 /** "per update, the full batch is ahead: 0.16 against 0.54 after 1,008 updates". */
@@ -63,6 +71,10 @@ export function duelCell(d: Duel): string {
 /** "the mini-batches in 3, the full batch in 1 of 4 comparisons" (evens named only when there are some). */
 export function tallyText(t: ReturnType<typeof tally>): string {
   if (t.of === 0) return "no comparison";
-  const parts = [`the mini-batches are ahead in ${t.mini}`, `the full batch in ${t.full}`, ...(t.even ? [`neither in ${t.even}`] : [])];
+  const parts = [
+    `the mini-batches are ahead in ${t.mini}`,
+    `the full batch in ${t.full}`,
+    ...(t.even ? [`neither in ${t.even}`] : [])
+  ];
   return `${parts.join(", ")} of ${countOrNo(t.of, "comparison")}`;
 }

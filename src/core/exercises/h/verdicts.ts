@@ -25,7 +25,9 @@ export const EVEN_WITHIN = 0.05;
 
 /** The median of values where null or NaN (a diverged run) counts as +∞. */
 export function medianWithDiverged(values: readonly (number | null | undefined)[]): number {
-  const v = values.map((x) => (x === null || x === undefined || Number.isNaN(x) ? Infinity : x)).sort((a, b) => a - b);
+  const v = values
+    .map((x) => (x === null || x === undefined || Number.isNaN(x) ? Infinity : x))
+    .sort((a, b) => a - b);
   if (v.length === 0) return NaN;
   const h = v.length >> 1;
   return v.length % 2 ? v[h] : (v[h - 1] + v[h]) / 2;
@@ -46,7 +48,13 @@ export function lrSweep(curves: readonly CurveLike[]): LrPoint[] {
   return lrs.map((lr) => {
     const at = curves.filter((c) => c.learningRate === lr).sort((a, b) => a.seed - b.seed);
     const finalMse = at.map((c) => (c.diverged ? null : finalOf(c)));
-    return {learningRate: lr, seeds: at.map((c) => c.seed), finalMse, median: medianWithDiverged(finalMse), diverged: finalMse.filter((x) => x === null).length};
+    return {
+      learningRate: lr,
+      seeds: at.map((c) => c.seed),
+      finalMse,
+      median: medianWithDiverged(finalMse),
+      diverged: finalMse.filter((x) => x === null).length
+    };
   });
 }
 
@@ -65,7 +73,9 @@ export function bestLearningRate(points: readonly LrPoint[]): number | undefined
 
 /** Whether the best rate lies at an end of the sweep (the optimum may lie beyond it). */
 export function atEdge(points: readonly LrPoint[], lr: number | undefined): boolean {
-  return lr !== undefined && (lr === points[0]?.learningRate || lr === points[points.length - 1]?.learningRate);
+  return (
+    lr !== undefined && (lr === points[0]?.learningRate || lr === points[points.length - 1]?.learningRate)
+  );
 }
 
 /** A checkpoint's position on an axis; wall time from the cost model, in seconds. */
@@ -116,12 +126,18 @@ function winnerOf(full: number, mini: number): Side | "even" {
 }
 
 /** Full batch against mini-batches on one axis, compared where the shorter side (in seed medians) ends. */
-export function duel(full: readonly CurveLike[], mini: readonly CurveLike[], axis: CurveAxis, cost: StepCost): Duel {
+export function duel(
+  full: readonly CurveLike[],
+  mini: readonly CurveLike[],
+  axis: CurveAxis,
+  cost: StepCost
+): Duel {
   const finished = (cs: readonly CurveLike[]) => cs.filter((c) => !c.diverged);
   const ends = [...finished(full), ...finished(mini)].map((c) => endOf(c, axis, cost));
   const fallback = [...full, ...mini].map((c) => endOf(c, axis, cost));
   const at = Math.min(...(ends.length ? ends : fallback));
-  const med = (cs: readonly CurveLike[]) => medianWithDiverged(cs.map((c) => mseAt(c, axis, at, cost) ?? null));
+  const med = (cs: readonly CurveLike[]) =>
+    medianWithDiverged(cs.map((c) => mseAt(c, axis, at, cost) ?? null));
   const [f, m] = [med(full), med(mini)];
   return {axis, at, full: f, mini: m, winner: winnerOf(f, m)};
 }
@@ -172,7 +188,9 @@ export function optimizerVerdict(
   sharedLr: number,
   cost: StepCost
 ): OptimizerVerdict {
-  const mine = curves.filter((c) => (c.problem === undefined || c.problem === problem) && c.optimizer === optimizer);
+  const mine = curves.filter(
+    (c) => (c.problem === undefined || c.problem === problem) && c.optimizer === optimizer
+  );
   const side = (batchSize: number): MethodTuning => {
     const sweep = lrSweep(mine.filter((c) => c.batchSize === batchSize));
     const best = bestLearningRate(sweep);
@@ -180,7 +198,8 @@ export function optimizerVerdict(
   };
   const full = side(sizes.fullBatch);
   const mini = side(sizes.miniBatch);
-  const at = (batchSize: number, lr: number | undefined) => mine.filter((c) => c.batchSize === batchSize && c.learningRate === lr);
+  const at = (batchSize: number, lr: number | undefined) =>
+    mine.filter((c) => c.batchSize === batchSize && c.learningRate === lr);
   const tuned =
     full.bestLearningRate !== undefined && mini.bestLearningRate !== undefined
       ? compare(at(sizes.fullBatch, full.bestLearningRate), at(sizes.miniBatch, mini.bestLearningRate), cost)
@@ -201,8 +220,16 @@ export function optimizerVerdict(
 export type Measure = "perExample" | "perUpdate" | "perSecond";
 
 /** How often each side is ahead on one measure, over the tuned comparisons of the given problems. */
-export function tally(verdicts: readonly OptimizerVerdict[], problems: readonly ProblemKey[], measure: Measure, which: "tuned" | "shared" = "tuned"): {mini: number; full: number; even: number; of: number} {
-  const vs = verdicts.filter((v) => problems.includes(v.problem)).map((v) => v[which]).filter((c): c is Comparison => c !== undefined);
+export function tally(
+  verdicts: readonly OptimizerVerdict[],
+  problems: readonly ProblemKey[],
+  measure: Measure,
+  which: "tuned" | "shared" = "tuned"
+): {mini: number; full: number; even: number; of: number} {
+  const vs = verdicts
+    .filter((v) => problems.includes(v.problem))
+    .map((v) => v[which])
+    .filter((c): c is Comparison => c !== undefined);
   const by = (w: Side | "even") => vs.filter((c) => c[measure].winner === w).length;
   return {mini: by("mini"), full: by("full"), even: by("even"), of: vs.length};
 }

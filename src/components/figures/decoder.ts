@@ -43,16 +43,14 @@ export function curveSegments(
   curves: readonly Curve[]
 ): {x1: number; y1: number; x2: number; y2: number; z: number; muted: boolean}[] {
   return curves.flatMap((c) =>
-    c.x
-      .slice(1)
-      .map((p, k) => ({
-        x1: c.x[k][0],
-        y1: c.x[k][1],
-        x2: p[0],
-        y2: p[1],
-        z: (c.z[k] + c.z[k + 1]) / 2,
-        muted: Boolean(c.muted)
-      }))
+    c.x.slice(1).map((p, k) => ({
+      x1: c.x[k][0],
+      y1: c.x[k][1],
+      x2: p[0],
+      y2: p[1],
+      z: (c.z[k] + c.z[k + 1]) / 2,
+      muted: Boolean(c.muted)
+    }))
   );
 }
 

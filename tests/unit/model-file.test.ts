@@ -7,7 +7,13 @@ import {describe, it} from "node:test";
 import {readModelFile, checkSize} from "../../src/core/model-file/read.js";
 import {ModelFileError} from "../../src/core/model-file/state-dict.js";
 import {flatParams, inferArchitecture, notation, specOf} from "../../src/core/model-file/architecture.js";
-import {gradeModel, readerVerdicts, seedPlace, sheetName} from "../../src/core/model-file/grade.js";
+import {
+  gradeModel,
+  placeSentence,
+  readerVerdicts,
+  seedPlace,
+  sheetName
+} from "../../src/core/model-file/grade.js";
 import type {ModelReference} from "../../src/core/model-file/reference.js";
 import {reconstruct, sheetModel} from "../../src/core/autoencoder/models.js";
 import {DEFAULT_SNAPSHOT_CONFIG, sheetData} from "../../src/core/autoencoder/snapshot.js";
@@ -256,10 +262,24 @@ describe("grading", () => {
       model: "big",
       seeds: 4,
       lower: 2,
+      same: [],
       min: 0.001,
       median: 0.003,
       max: 0.008
     });
+  });
+
+  it("a published model dropped back in is named as that seed, not counted above or below it", () => {
+    const place = seedPlace(0.004 * (1 + 2e-6), "big", reference);
+    assert.deepEqual([place.lower, place.same], [2, [2]]);
+    assert.equal(
+      placeSentence(place),
+      "the MSE of published seed 2 to four significant digits, lower than 1 and higher than 2 of the other 3 published seeds (median 0.00300, range 0.00100–0.00800)"
+    );
+    assert.match(
+      placeSentence(seedPlace(0.003, "big", reference)),
+      /^lower than 2 and higher than 2 of the 4 published seeds/
+    );
   });
 });
 

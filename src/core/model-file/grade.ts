@@ -27,23 +27,31 @@ export function sheetName(hidden: readonly number[]): ModelName | undefined {
   );
 }
 
+/** Relative difference under which an MSE counts as a published seed's own (they are stored to six digits, in float32). */
+const SAME_MSE = 1e-4;
+
 /** Where an MSE falls among the published seeds' (which are on the sheet's points). */
 export interface SeedPlace {
   readonly model: ModelName;
   readonly seeds: number;
-  /** How many published seeds ended with a lower MSE. */
+  /** How many published seeds ended with a lower MSE (the ones it equals not counted). */
   readonly lower: number;
+  /** The published seeds whose MSE it equals to four significant digits (a published model dropped back in). */
+  readonly same: readonly number[];
   readonly min: number;
   readonly median: number;
   readonly max: number;
 }
 
 export function seedPlace(mse: number, model: ModelName, reference: ModelReference): SeedPlace {
-  const mses = reference.models[model].runs.map((r) => r.mse);
+  const runs = reference.models[model].runs;
+  const mses = runs.map((r) => r.mse);
+  const equal = (m: number) => Math.abs(m - mse) <= SAME_MSE * Math.abs(m);
   return {
     model,
     seeds: mses.length,
-    lower: mses.filter((m) => m < mse).length,
+    lower: mses.filter((m) => m < mse && !equal(m)).length,
+    same: runs.filter((r) => equal(r.mse)).map((r) => r.seed),
     min: Math.min(...mses),
     median: median(mses),
     max: Math.max(...mses)
@@ -145,7 +153,12 @@ export function readerVerdicts(
 /** "lower than 3 of the 8 published seeds (median 0.0123, range 0.0101–0.0456)". */
 export function placeSentence(place: SeedPlace): string {
   const range = `median ${place.median.toPrecision(3)}, range ${place.min.toPrecision(3)}–${place.max.toPrecision(3)}`;
-  const higher = place.seeds - place.lower;
+  const higher = place.seeds - place.lower - place.same.length;
+  if (place.same.length > 0) {
+    const others = place.seeds - place.same.length;
+    const seeds = place.same.length === 1 ? `seed ${place.same[0]}` : `seeds ${place.same.join(", ")}`;
+    return `the MSE of published ${seeds} to four significant digits, lower than ${higher} and higher than ${place.lower} of the other ${others} published seeds (${range})`;
+  }
   const where =
     place.lower === 0
       ? `lower than every one of the ${place.seeds} published seeds`

@@ -198,7 +198,8 @@ test("after Stop the status names the epoch the run stopped at", async ({page}) 
 test("the time a run reports is time spent training: a pause does not count", async ({page}) => {
   // Wall time from before the page opens: it holds all the training time plus the pause.
   const t0 = Date.now();
-  await page.goto("/ex1-b?epochs=400");
+  // Long enough that the run is still going when the test pauses it (the WebAssembly step trains 400 epochs in about a second).
+  await page.goto("/ex1-b?epochs=4000");
   await expect(row(page, "big")).toHaveAttribute("data-phase", "training", {timeout: 30_000});
   await page.getByRole("button", {name: "Pause"}).click();
   await expect(page.locator(".progress-status")).toContainText("Paused");
@@ -277,8 +278,8 @@ test("downloads after a retrain carry the settings in their names and columns, a
   );
   // The published result (3 × 1000 epochs) and the reader's (3 × 40), each row saying which.
   expect(lines.length).toBe(1 + 3 * 1000 + 3 * 40);
-  expect(lines[1]).toMatch(/^published,0,0\.001,1000,8,torch,adam,20,10,50,3,fused,pca,1,/);
-  expect(lines.at(-1)).toMatch(/^yours,0,0\.003,40,8,torch,adam,30,10,50,3,fused,big,40,/);
+  expect(lines[1]).toMatch(/^published,0,0\.001,1000,8,torch,adam,20,10,50,3,wasm,pca,1,/);
+  expect(lines.at(-1)).toMatch(/^yours,0,0\.003,40,8,torch,adam,30,10,50,3,wasm,big,40,/);
 
   const [weights] = await Promise.all([
     page.waitForEvent("download"),

@@ -203,6 +203,14 @@ export interface CodeSet {
 }
 
 /** What a frozen decoder fixes before any retraining: the best codes and the losses every run is compared with. */
+/** The interval of codes searched for each point's best code (not rounded), its grid size, and how many best codes lie on its boundary. */
+export interface SearchInterval {
+  readonly lo: number;
+  readonly hi: number;
+  readonly count: number;
+  readonly atBoundary: number;
+}
+
 export interface FrozenReference {
   readonly seed: number;
   readonly mseBefore: number;
@@ -219,12 +227,7 @@ export interface FrozenReference {
   /** The old codes' range (max − min). */
   readonly codeRange: number;
   /** The interval searched (not rounded) and its grid. */
-  readonly search: {
-    readonly lo: number;
-    readonly hi: number;
-    readonly count: number;
-    readonly atBoundary: number;
-  };
+  readonly search: SearchInterval;
 }
 
 /** The best codes under the frozen decoder of a published big autoencoder, and what they cost. */
@@ -348,12 +351,7 @@ export interface EncoderRetrainRun {
   /** Median spacing of a point's basins along the latent axis, and the old codes' range. */
   readonly basinSpacing: number;
   readonly codeRange: number;
-  readonly search: {
-    readonly lo: number;
-    readonly hi: number;
-    readonly count: number;
-    readonly atBoundary: number;
-  };
+  readonly search: SearchInterval;
   /** The decoder curve over the search interval. */
   readonly curve: {readonly z: number[]; readonly x: number[][]};
   readonly checkpoints: Checkpoint[];

@@ -31,5 +31,8 @@ export default {
   style: "style.css",
   search: false,
   toc: true,
-  pager: true
+  pager: true,
+  // TypeScript loaders run in one Node process with tsx's import hook (the `tsx` command
+  // starts a second process for each loader, about half a second of CPU more per loader).
+  interpreters: {".ts": ["node", "--import", "tsx"]}
 };

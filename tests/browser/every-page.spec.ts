@@ -3,7 +3,7 @@
 // checked for console errors, failed and outside requests, accessibility
 // (axe-core, serious and critical violations), drawn figures with text
 // alternatives, live links, data downloads, print, narrow screens and the
-// dark theme.
+// dark theme, and each load for one toolbar of SVG/PNG buttons under every plot.
 import {readFileSync} from "node:fs";
 import {createRequire} from "node:module";
 import {expect, test} from "@playwright/test";
@@ -55,8 +55,30 @@ const strict = (path: string) => path.startsWith("/bonus");
 async function load(page: Page, path: string): Promise<void> {
   await page.goto(path, {waitUntil: "networkidle"});
   await expect(page.locator("main h1").first()).toBeVisible();
+  await expect(page.locator("main observablehq-loading")).toHaveCount(0, {timeout: 30_000});
   // Let late cells and fonts settle.
   await page.waitForTimeout(300);
+}
+
+/**
+ * The SVG/PNG buttons under every figure: one toolbar per plot, at button height
+ * (a toolbar that lands in a row of thumbnails must not stretch to the row's
+ * height), never wider than the page.
+ */
+async function expectFigureToolbars(page: Page, width: number): Promise<void> {
+  const plots = await page
+    .locator("main svg[class^='plot-']")
+    .evaluateAll((svgs) => svgs.filter((s) => /^plot-[0-9a-f]+$/.test(s.getAttribute("class") ?? "")).length);
+  await expect(page.locator("main .figure-tools"), "one toolbar per plot").toHaveCount(plots);
+  const bars = await page
+    .locator("main .figure-tools")
+    .evaluateAll((els) =>
+      els.map((e) => e.getBoundingClientRect()).map((r) => ({height: r.height, right: r.right}))
+    );
+  for (const bar of bars) {
+    expect(bar.height, "toolbar height").toBeLessThan(40);
+    expect(bar.right, "toolbar inside the page").toBeLessThanOrEqual(width + 1);
+  }
 }
 
 const textColour = (page: Page) =>
@@ -89,14 +111,16 @@ test("the site has the pages of the report", () => {
 });
 
 for (const path of pages) {
-  test(`${path} in the light theme: loads cleanly, is accessible, draws and describes every figure, links live, offers its data, prints`, async ({
+  test(`${path} in the light theme: loads cleanly, is accessible, draws and describes every figure with its toolbar, links live, offers its data, prints`, async ({
     page,
     baseURL,
     request
   }) => {
     const problems = watch(page, baseURL!);
+    await page.setViewportSize({width: 1280, height: 900});
     await page.emulateMedia({colorScheme: "light"});
     await load(page, path);
+    await expectFigureToolbars(page, 1280);
     expect(problems.consoleErrors, "console").toEqual([]);
     expect(problems.failedRequests, "failed requests").toEqual([]);
     expect(problems.outsideRequests, "requests outside the site").toEqual([]);
@@ -162,7 +186,7 @@ for (const path of pages) {
     expect(pdf.length).toBeGreaterThan(20_000 + 5_000 * Math.min(figures, 10));
   });
 
-  test(`${path} in the dark theme at 390 px: accessible, nothing overflows, figures follow the theme`, async ({
+  test(`${path} in the dark theme at 390 px: accessible, nothing overflows, toolbars fit, figures follow the theme`, async ({
     page,
     baseURL
   }) => {
@@ -175,6 +199,7 @@ for (const path of pages) {
       await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
       "overflow at 390 px"
     ).toBeLessThanOrEqual(0);
+    await expectFigureToolbars(page, 390);
     const axe = await axeViolations(page);
     expect(axe.serious, "axe, dark").toEqual([]);
     if (strict(path)) expect(axe.inMain, "axe inside main, dark").toEqual([]);

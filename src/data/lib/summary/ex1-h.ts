@@ -1,14 +1,12 @@
 /**
- * Key figures of exercise 1 (e)–(h), read from the same results the pages draw.
- * Per-seed values follow the order of ex1.seeds (or the entry's own `seeds`).
- * A null final MSE is a run that diverged and was stopped.
+ * Key figures of exercise 1 (h): full batch against mini-batches, per method and
+ * learning rate. Per-seed values follow the entry's own `seeds`; a null final MSE
+ * is a run that diverged and was stopped.
  */
-import {GD_SGD_PLAN, OPTIMIZERS, PROBLEMS, problemOf} from "../../core/exercises/h/gd-sgd.js";
-import type {GdSgdCurve, OptimizerKind, Reading} from "../../core/exercises/h/gd-sgd.js";
-import {optimizerVerdict} from "../../core/exercises/h/verdicts.js";
-import {sweepEntries} from "../../core/exercises/fg/sweep.js";
-import type {RetrainSweepEntry} from "../../core/exercises/fg/sweep.js";
-import {encoderRetrain, gdSgd, perfectReconstruction, retrainSweep} from "./experiments.js";
+import {GD_SGD_PLAN, OPTIMIZERS, PROBLEMS, problemOf} from "../../../core/exercises/h/gd-sgd.js";
+import type {GdSgdCurve, OptimizerKind, Reading} from "../../../core/exercises/h/gd-sgd.js";
+import {optimizerVerdict} from "../../../core/exercises/h/verdicts.js";
+import {gdSgd} from "../experiments.js";
 
 export interface GdSgdEntry {
   optimizer: OptimizerKind;
@@ -19,18 +17,9 @@ export interface GdSgdEntry {
   finalMse: (number | null)[];
 }
 
-export interface Ex1EhSummary {
-  perfectReconstruction: {n: number; mse: number};
-  retrain: {
-    mseBefore: number[];
-    mseAfterReinit: number[];
-    mseAfterRetrain: number[];
-    optimalEncoderMse: number[];
-  };
+export interface GdSgdSummary {
   /** (h), frozen-decoder reading, at the shared learning rates. */
   gdVsSgd: GdSgdEntry[];
-  /** (g) over learning rates and training lengths. */
-  retrainSweep: RetrainSweepEntry[];
   /** (h), whole-autoencoder reading: every learning rate of the sweep. */
   gdVsSgdAutoencoder: (GdSgdEntry & {model: "small" | "big"})[];
   /** (h), both readings: every method at its own best learning rate (lowest median final MSE). */
@@ -64,15 +53,7 @@ function entryOf(curves: readonly GdSgdCurve[]): GdSgdEntry {
   };
 }
 
-export async function ex1EhSummary(seeds: readonly number[]): Promise<Ex1EhSummary> {
-  const perfect = await perfectReconstruction();
-  const retrain = await encoderRetrain();
-  const bySeed = (seed: number) => {
-    const run = retrain.runs.find((r) => r.seed === seed);
-    if (!run) throw new Error(`no encoder retrain for seed ${seed}`);
-    return run;
-  };
-  const runs = seeds.map(bySeed);
+export async function gdSgdSummary(): Promise<GdSgdSummary> {
   const gd = await gdSgd();
   const plan = gd.plan;
   const group = (problem: string, optimizer: OptimizerKind, batchSize: number, lr: number) =>
@@ -111,17 +92,5 @@ export async function ex1EhSummary(seeds: readonly number[]): Promise<Ex1EhSumma
       });
     })
   );
-  return {
-    perfectReconstruction: {n: perfect.n, mse: perfect.mse},
-    retrain: {
-      mseBefore: runs.map((r) => r.mseBefore),
-      mseAfterReinit: runs.map((r) => r.mseAfterReinit),
-      mseAfterRetrain: runs.map((r) => r.mseAfterRetrain),
-      optimalEncoderMse: runs.map((r) => r.optimalEncoderMse)
-    },
-    gdVsSgd,
-    retrainSweep: sweepEntries(await retrainSweep()),
-    gdVsSgdAutoencoder,
-    gdVsSgdTuned
-  };
+  return {gdVsSgd, gdVsSgdAutoencoder, gdVsSgdTuned};
 }

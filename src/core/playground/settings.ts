@@ -6,7 +6,7 @@
 import type {AnyField, Field, Ignored, Values} from "../settings/fields.js";
 import {defaults, parseParams, toParams} from "../settings/fields.js";
 import type {Activation} from "../engine/mlp.js";
-import {ACTIVATIONS} from "../engine/mlp.js";
+import {ACTIVATION_LABELS, ACTIVATIONS} from "../engine/mlp.js";
 import type {DataConfig, DatasetName} from "./datasets.js";
 import {DATASET_NAMES} from "./datasets.js";
 import type {FeatureName} from "./features.js";
@@ -199,8 +199,7 @@ export function architectureName(
     s.hidden.every((w) => w === s.hidden[0]) && s.hidden.length > 0
       ? `${s.hidden.length} × ${s.hidden[0]}`
       : `[${s.hidden.join(", ")}]`;
-  const act =
-    {relu: "ReLU", tanh: "tanh", sigmoid: "sigmoid", linear: "linear"}[s.activation] ?? s.activation;
+  const act = ACTIVATION_LABELS[s.activation];
   const reg = s.regularization === "none" ? "" : `, ${s.regularization.toUpperCase()} ${s.regRate}`;
   return `${widths} ${act}${reg}, learning rate ${s.lr}`;
 }

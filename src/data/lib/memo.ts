@@ -21,11 +21,21 @@ function sourceFiles(dir: string): string[] {
     .sort();
 }
 
-export function cacheKey(name: string, config: unknown): string {
+/**
+ * The sources are hashed once, when the loader starts (with the modules it runs),
+ * not when a result is stored: a source edited while a loader computes must not
+ * label the result of the old code with the new code's key.
+ */
+const SOURCE_HASH = (() => {
   const hash = createHash("sha256");
-  hash.update(name).update("\0").update(JSON.stringify(config));
   for (const file of SOURCE_DIRS.flatMap(sourceFiles))
     hash.update("\0").update(file).update(readFileSync(file));
+  return hash.digest();
+})();
+
+export function cacheKey(name: string, config: unknown): string {
+  const hash = createHash("sha256");
+  hash.update(name).update("\0").update(JSON.stringify(config)).update(SOURCE_HASH);
   return hash.digest("hex").slice(0, 24);
 }
 

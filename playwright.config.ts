@@ -13,6 +13,8 @@ export default defineConfig({
   // assertions wait up to 15 s before they fail.
   expect: {timeout: 15_000},
   workers: 2,
+  // Tests of one file may run on both workers: the every-page file alone is a third of the suite.
+  fullyParallel: true,
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     launchOptions: {

@@ -77,6 +77,18 @@ test("(a) the linear model's numbers come from its trained weights", async ({pag
   );
 });
 
+test("(a) another seed changes the linear model's numbers and the weights offered", async ({page}) => {
+  await page.goto("/ex1-a");
+  const w = snap.models.pca.runs.find((r) => r.seed === 3)!.weights;
+  await page.getByLabel("seed").selectOption("3");
+  await expect(page.locator("main")).toContainText(`The trained linear model of seed 3 bears this out`);
+  await expect(page.locator("main")).toContainText((w[0] * w[3] + w[1] * w[4]).toFixed(4));
+  await page.getByRole("radio", {name: "big"}).check();
+  await expect(page.getByRole("button", {name: /Download big weights, seed 3/})).toBeVisible();
+  const mse = snap.models.big.runs.find((r) => r.seed === 3)!.final.mse;
+  await expect(page.locator("main")).toContainText(`Full-data MSE of these weights: ${mse}.`);
+});
+
 test("(c)/(d) draws untrained and trained decoder curves, states its verdicts, and follows the controls", async ({
   page
 }) => {

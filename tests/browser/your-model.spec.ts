@@ -10,6 +10,9 @@ import {loadModel} from "../../src/core/model-file/read.js";
 import {notation, specOf} from "../../src/core/model-file/architecture.js";
 import {gradeModel} from "../../src/core/model-file/grade.js";
 import type {ModelReference} from "../../src/core/model-file/reference.js";
+import {continueJob} from "../../src/core/model-file/go-on.js";
+import {runJob} from "../../src/core/exercises/fg/encoder-retrain.js";
+import {reconstructionMse} from "../../src/core/autoencoder/models.js";
 
 const DIR = "tests/fixtures/model-files/";
 const reference = builtData<ModelReference>("model-reference");
@@ -56,6 +59,8 @@ for (const name of [
     await expect(mse(page)).toHaveAttribute("data-value", String(want.mse));
     await expect(page.locator(".file-drop-status").first()).toContainText(name);
     await expect(page.locator(".file-drop-error").first()).toBeHidden();
+    // The paragraph on the linear model's angles is shown for the linear model only.
+    await expect(page.locator("#linear-note")).toBeVisible({visible: name === "pca-float64.pt"});
   });
 }
 
@@ -114,4 +119,35 @@ test("another activation drops the seed comparison; the reader's own points are 
       buffer: Buffer.from("x1,x2\n0,0\n1,0.5\n-1,-0.5\n1.5,0.2\n")
     });
   await expect(page.locator("main")).toContainText("On your 4 points");
+});
+
+test("continue training runs on the dropped model and ends where the core's run ends", async ({page}) => {
+  await open(page);
+  const name = "small.safetensors";
+  await picker(page).setInputFiles(DIR + name);
+  await expect(architecture(page)).toHaveText(expected(name).architecture);
+  // The same job in Node (the WebAssembly step, as in the page's worker): 1000 epochs of the small model.
+  const model = loadModel(new Uint8Array(readFileSync(DIR + name)));
+  const data = Float64Array.from(reference.data.flat());
+  const spec = specOf(model.arch);
+  const before = reconstructionMse(spec, model.params, data, data.length / 2);
+  const after = reconstructionMse(
+    spec,
+    runJob(continueJob(model.arch, "small", model.params)).end,
+    data,
+    100
+  );
+  const section = page.locator("#your-model-go-on");
+  await expect(section).toContainText("Choose a run above");
+  await page.getByRole("button", {name: "Continue training"}).click();
+  await expect(section.locator(".progress-row")).toHaveAttribute("data-phase", "done", {timeout: 30_000});
+  // The status names the finished run: its model and its 1000 epochs.
+  await expect(section.locator(".progress-name")).toHaveText("your model");
+  await expect(section.locator(".progress-status")).toContainText("Trained in this page: 1,000 epochs");
+  const shown = Number(await section.locator("[data-key=go-on-mse]").getAttribute("data-value"));
+  expect(Number.isFinite(shown)).toBe(true);
+  expect(Math.abs(shown - after) / after).toBeLessThan(1e-6);
+  expect(after).toBeLessThan(before);
+  await expect(section).toContainText(`against ${before.toPrecision(4)} for your model as it was`);
+  await expect(section.getByRole("button", {name: /Download your the result weights/})).toBeVisible();
 });

@@ -174,15 +174,11 @@ export interface ErrorRow {
   readonly text: string;
 }
 
-/** The reconstruction errors of the constructed autoencoder as a card: one row per measure, with a note below. */
-export function errorCard(rows: readonly ErrorRow[], note: Node | string): HTMLElement {
-  return html`<div class="card">
-  <h2>Reconstruction error</h2>
-  <table class="key-figures perfect-errors"><tbody>${rows.map(
+/** The reconstruction errors of the constructed autoencoder: one row per measure. */
+export function errorTable(rows: readonly ErrorRow[]): HTMLElement {
+  return html`<table class="key-figures perfect-errors"><tbody>${rows.map(
     (r) => html`<tr>
     <th scope="row">${r.label}</th><td data-key=${r.key} data-value=${r.value}>${r.text}</td>
   </tr>`
-  )}</tbody></table>
-  <p class="source-note">${note}</p>
-</div>` as HTMLElement;
+  )}</tbody></table>` as HTMLElement;
 }

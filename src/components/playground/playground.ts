@@ -266,10 +266,13 @@ export function playground(options: PlaygroundOptions): PlaygroundWidget {
     }
   });
   resize.observe(element);
-  void Promise.resolve(options.published ?? []).then((runs) => {
-    publishedRuns = runs;
-    render();
-  });
+  Promise.resolve(options.published ?? [])
+    .then((runs) => {
+      publishedRuns = runs;
+      render();
+    })
+    // Without the list the note stays hidden; the run itself is unaffected.
+    .catch((error: unknown) => console.warn("The published runs could not be read:", error));
   restart();
   return {
     element,

@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/retrain.ts [runs] [--trace] [--against=DIR:PORT]`: only the in-page retrain of the three
+ * `npx tsx bench/retrain.ts [runs] [--trace [--details]] [--against=DIR:PORT]`: only the in-page retrain of the three
  * default models on /ex1-b (the browser part's `retrainThreeDefault1000EpochsMs` and
  * `longestMainThreadTaskMs`), several times, on a built site. With --trace, every
  * main-thread task over 50 ms is listed with what it spent its time on (a Chromium
@@ -29,9 +29,31 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of the event: what it cost, whatever else ran on the machine. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: {data?: {functionName?: string; url?: string; type?: string}; name?: string};
+}
+
+/**
+ * The main thread's CPU time over the run (wall-clock task lengths swell when a
+ * shared machine deschedules the page; thread time does not): the total, the
+ * longest task, and how many tasks spent over 50 ms of CPU.
+ */
+function mainThreadCpu(events: TraceEvent[]): Record<string, number> {
+  const main = events.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain");
+  if (!main) return {};
+  const tasks = events.filter(
+    (e) => e.pid === main.pid && e.tid === main.tid && e.ph === "X" && e.name === "RunTask" && e.tdur !== undefined
+  );
+  const cpu = tasks.map((t) => t.tdur! / 1000);
+  const round1 = (x: number) => Math.round(x * 10) / 10;
+  return {
+    totalCpuMs: round1(cpu.reduce((a, b) => a + b, 0)),
+    longestTaskCpuMs: round1(Math.max(0, ...cpu)),
+    tasksOver50msCpu: cpu.filter((x) => x > 50).length
+  };
 }
 
 /** Long tasks of the renderer's main thread and the largest pieces inside each. */
@@ -133,8 +155,10 @@ try {
     if (trace) {
       const buffer = await browser.stopTracing();
       const {profile} = (await cdp!.send("Profiler.stop")) as {profile: Profile};
-      entry.longTasks = longTasks(JSON.parse(buffer.toString()).traceEvents as TraceEvent[], profile);
-      entry.hotFunctions = hotFunctions(profile);
+      const events = JSON.parse(buffer.toString()).traceEvents as TraceEvent[];
+      entry.mainThread = mainThreadCpu(events);
+      if (args.includes("--details")) entry.longTasks = longTasks(events, profile);
+      if (args.includes("--details")) entry.hotFunctions = hotFunctions(profile);
     }
     results.push(entry);
     process.stderr.write(`${JSON.stringify(entry)}\n`);
@@ -149,7 +173,20 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
 const summary = Object.fromEntries(
   Object.keys(sites).map((site) => {
     const mine = results.filter((r) => (r as {site: string}).site === site) as {ms: number; longestTaskMs: number}[];
-    return [site, {medianMs: median(mine.map((r) => r.ms)), medianLongestTaskMs: median(mine.map((r) => r.longestTaskMs))}];
+    const cpu = mine.map((r) => (r as {mainThread?: Record<string, number>}).mainThread).filter((c) => c);
+    return [
+      site,
+      {
+        medianMs: median(mine.map((r) => r.ms)),
+        medianLongestTaskMs: median(mine.map((r) => r.longestTaskMs)),
+        ...(cpu.length
+          ? {
+              medianMainThreadCpuMs: median(cpu.map((c) => c!.totalCpuMs)),
+              medianLongestTaskCpuMs: median(cpu.map((c) => c!.longestTaskCpuMs))
+            }
+          : {})
+      }
+    ];
   })
 );
 process.stdout.write(`${JSON.stringify({summary, runs: results}, null, 2)}\n`);

@@ -182,21 +182,24 @@ export function start<K extends JobKind = "autoencoder">(
       }, options.reportMs ?? 100);
     }
   };
-  const finishIfAllOver = () => {
-    if (finished || !progress.every(isOver)) return;
+  /** Ends the run once every job is over (reporting it once); says whether the run is over. */
+  const finishIfAllOver = (): boolean => {
+    if (finished) return true;
+    if (!progress.every(isOver)) return false;
     finished = true;
     if (current.get(channel) === handle) current.delete(channel);
     for (const w of workers) w?.terminate();
     notify(true);
     resolveDone(snapshot());
+    return true;
   };
   const fail = (i: number, message: string) => {
     if (isOver(progress[i])) return;
     progress[i].phase = "failed";
     progress[i].message = message;
     workers[i]?.terminate();
-    finishIfAllOver();
-    notify();
+    // The last state reaches the page once: a page may do real work when a run ends.
+    if (!finishIfAllOver()) notify();
   };
 
   const handle: TrainHandle<K> = {
@@ -281,8 +284,7 @@ export function start<K extends JobKind = "autoencoder">(
         if (m.tensors !== undefined) p.tensors = m.tensors;
         if (m.summary !== undefined) p.summary = m.summary;
         if (isOver(p)) {
-          finishIfAllOver();
-          notify(true);
+          if (!finishIfAllOver()) notify(true);
         } else {
           notify();
         }

@@ -45,7 +45,8 @@ function mainThreadCpu(events: TraceEvent[]): Record<string, number> {
   const main = events.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain");
   if (!main) return {};
   const tasks = events.filter(
-    (e) => e.pid === main.pid && e.tid === main.tid && e.ph === "X" && e.name === "RunTask" && e.tdur !== undefined
+    (e) =>
+      e.pid === main.pid && e.tid === main.tid && e.ph === "X" && e.name === "RunTask" && e.tdur !== undefined
   );
   const cpu = tasks.map((t) => t.tdur! / 1000);
   const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -85,7 +86,11 @@ function longTasks(events: TraceEvent[], profile?: Profile): unknown[] {
 }
 
 interface Profile {
-  nodes: {id: number; callFrame: {functionName: string; url: string; lineNumber: number}; children?: number[]}[];
+  nodes: {
+    id: number;
+    callFrame: {functionName: string; url: string; lineNumber: number};
+    children?: number[];
+  }[];
   samples: number[];
   startTime: number;
   timeDeltas: number[];
@@ -141,29 +146,31 @@ const results: unknown[] = [];
 try {
   for (let k = 0; k < runs; k++)
     for (const [site, base] of Object.entries(sites)) {
-    const page = await browser.newPage({viewport: {width: 1280, height: 1000}});
-    const load = loadavg()[0];
-    const cdp = trace ? await page.context().newCDPSession(page) : undefined;
-    const r = await runUntilDone(page, `${base}/ex1-b`, true, async () => {
-      if (!trace) return;
-      await browser.startTracing(page, {categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"]});
-      await cdp!.send("Profiler.enable");
-      await cdp!.send("Profiler.setSamplingInterval", {interval: 200});
-      await cdp!.send("Profiler.start");
-    });
-    const entry: Record<string, unknown> = {site, ...r, load1: Math.round(load * 100) / 100};
-    if (trace) {
-      const buffer = await browser.stopTracing();
-      const {profile} = (await cdp!.send("Profiler.stop")) as {profile: Profile};
-      const events = JSON.parse(buffer.toString()).traceEvents as TraceEvent[];
-      entry.mainThread = mainThreadCpu(events);
-      if (args.includes("--details")) entry.longTasks = longTasks(events, profile);
-      if (args.includes("--details")) entry.hotFunctions = hotFunctions(profile);
+      const page = await browser.newPage({viewport: {width: 1280, height: 1000}});
+      const load = loadavg()[0];
+      const cdp = trace ? await page.context().newCDPSession(page) : undefined;
+      const r = await runUntilDone(page, `${base}/ex1-b`, true, async () => {
+        if (!trace) return;
+        await browser.startTracing(page, {
+          categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"]
+        });
+        await cdp!.send("Profiler.enable");
+        await cdp!.send("Profiler.setSamplingInterval", {interval: 200});
+        await cdp!.send("Profiler.start");
+      });
+      const entry: Record<string, unknown> = {site, ...r, load1: Math.round(load * 100) / 100};
+      if (trace) {
+        const buffer = await browser.stopTracing();
+        const {profile} = (await cdp!.send("Profiler.stop")) as {profile: Profile};
+        const events = JSON.parse(buffer.toString()).traceEvents as TraceEvent[];
+        entry.mainThread = mainThreadCpu(events);
+        if (args.includes("--details")) entry.longTasks = longTasks(events, profile);
+        if (args.includes("--details")) entry.hotFunctions = hotFunctions(profile);
+      }
+      results.push(entry);
+      process.stderr.write(`${JSON.stringify(entry)}\n`);
+      await page.close();
     }
-    results.push(entry);
-    process.stderr.write(`${JSON.stringify(entry)}\n`);
-    await page.close();
-  }
 } finally {
   await browser.close();
   server.kill();
@@ -172,7 +179,10 @@ try {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const summary = Object.fromEntries(
   Object.keys(sites).map((site) => {
-    const mine = results.filter((r) => (r as {site: string}).site === site) as {ms: number; longestTaskMs: number}[];
+    const mine = results.filter((r) => (r as {site: string}).site === site) as {
+      ms: number;
+      longestTaskMs: number;
+    }[];
     const cpu = mine.map((r) => (r as {mainThread?: Record<string, number>}).mainThread).filter((c) => c);
     return [
       site,

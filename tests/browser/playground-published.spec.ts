@@ -7,9 +7,9 @@ import {builtData} from "./data.js";
 // This machine may be busy with other builds: allow for slow renders.
 const expect = playwrightExpect.configure({timeout: 20_000});
 
-const regularization = builtData<{runs: Record<string, {query: string; trainLoss: number; testLoss: number}>}>(
-  "bonus-regularization"
-);
+const regularization = builtData<{
+  runs: Record<string, {query: string; trainLoss: number; testLoss: number}>;
+}>("bonus-regularization");
 
 test("a link to a published run: the note names it, and the run ends at its losses", async ({page}) => {
   test.setTimeout(180_000);

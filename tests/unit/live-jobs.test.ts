@@ -88,7 +88,9 @@ test("playground: a published run is recognised by all its values; one changed v
   const other = settingsQuery({...base, seed: base.seed + 1});
   const runs = publishedPlaygroundRuns({
     regularization: {runs: {none: {query, trainLoss: 0.1, testLoss: 0.2}} as never},
-    memorization: {runs: [{query: other, settings: {...base, seed: base.seed + 1}, trainLoss: 0.3, testLoss: 0.4}] as never}
+    memorization: {
+      runs: [{query: other, settings: {...base, seed: base.seed + 1}, trainLoss: 0.3, testLoss: 0.4}] as never
+    }
   });
   assert.deepEqual(
     runs.map((r) => [r.page, r.name, r.epochs]),

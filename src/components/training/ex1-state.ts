@@ -2,7 +2,12 @@
  * What the exercise 1 figures draw, whether it comes from the build-time
  * snapshot or from a run in the page: one `ShownModel` per autoencoder.
  */
-import type {AutoencoderSnapshot, RunAnalysis, RunSnapshot, StateView} from "../../core/autoencoder/snapshot.js";
+import type {
+  AutoencoderSnapshot,
+  RunAnalysis,
+  RunSnapshot,
+  StateView
+} from "../../core/autoencoder/snapshot.js";
 import type {ModelName} from "../../core/autoencoder/models.js";
 import {SHEET_RECT} from "../../core/autoencoder/rectangle.js";
 import type {ViewOptions} from "../../core/live/sliced-job.js";

@@ -78,7 +78,9 @@ export interface LiveSection<K extends JobKind = "autoencoder"> {
   panel(settings: Settings, live: TrainingState<K> | null | undefined, notes?: LiveNotes): HTMLElement;
 }
 
-export function liveSection<K extends JobKind = "autoencoder">(options: LiveSectionOptions<K>): LiveSection<K> {
+export function liveSection<K extends JobKind = "autoencoder">(
+  options: LiveSectionOptions<K>
+): LiveSection<K> {
   const {fields, published} = options;
   const readerPause = {paused: false};
   const fromUrl = settingsFromUrl(fields);

@@ -35,7 +35,8 @@ interface Panel {
 const panels = new WeakMap<TrainHandle<JobKind>, Panel>();
 
 /** A job's name: a function of the job, or a label per model (autoencoder jobs). */
-export type JobNames<K extends JobKind = "autoencoder"> = Record<string, string> | ((job: JobSpec<K>) => string);
+export type JobNames<K extends JobKind = "autoencoder"> =
+  Record<string, string> | ((job: JobSpec<K>) => string);
 
 /** The model a job trains, for kinds that name one (the autoencoders). */
 const modelOf = (job: object): string | undefined => (job as {model?: string}).model;

@@ -250,13 +250,13 @@ export function start<K extends JobKind = "autoencoder">(
     worker.onmessageerror = () => fail(i, "A message from the training worker could not be read.");
     const begin = () => {
       worker.postMessage({
-          type: "start",
-          kind,
-          job,
-          engine: options.engine ?? DEFAULT_ENGINE,
-          view: options.view,
-          reportMs: options.reportMs ?? 100,
-          viewMs: options.viewMs ?? 400,
+        type: "start",
+        kind,
+        job,
+        engine: options.engine ?? DEFAULT_ENGINE,
+        view: options.view,
+        reportMs: options.reportMs ?? 100,
+        viewMs: options.viewMs ?? 400,
         paused
       } satisfies ToWorker<K>);
       if (paused) worker.postMessage({type: "pause"} satisfies ToWorker);

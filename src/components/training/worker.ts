@@ -97,7 +97,8 @@ async function run(message: Extract<ToWorker, {type: "start"}>): Promise<void> {
           lastView = now;
           viewedEpoch = job.epoch;
         }
-        const summary = end && view && job.summary ? (job.summary(view, message.view) as JobSummary<JobKind>) : undefined;
+        const summary =
+          end && view && job.summary ? (job.summary(view, message.view) as JobSummary<JobKind>) : undefined;
         if (end) job.dispose();
         if (single) clock.pause();
         scope.postMessage({

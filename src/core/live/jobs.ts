@@ -16,7 +16,12 @@ export interface JobKinds {
   /** An autoencoder of exercise 1. */
   autoencoder: {spec: RetrainJob; options: ViewOptions; view: StateView; summary: RunAnalysis};
   /** A classifier of the bonus exercise's playground. */
-  playground: {spec: PlaygroundSettings; options: PlaygroundViewOptions; view: PlaygroundView; summary: never};
+  playground: {
+    spec: PlaygroundSettings;
+    options: PlaygroundViewOptions;
+    view: PlaygroundView;
+    summary: never;
+  };
 }
 
 export type JobKind = keyof JobKinds;

@@ -227,7 +227,8 @@ export class TrainJob extends SlicedJob<ViewOptions, StateView> {
     if (!options.analysis) return undefined;
     const run = {hidden: this.job.hidden, linear: this.job.linear, seed: this.job.seed};
     const n = this.data.length / 2;
-    return measureRun({...run, params: this.params(), finalView: view}, this.data, pca2(this.data, n)).analysis;
+    return measureRun({...run, params: this.params(), finalView: view}, this.data, pca2(this.data, n))
+      .analysis;
   }
 
   dispose(): void {

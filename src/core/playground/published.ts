@@ -30,7 +30,14 @@ const REGULARIZATION_NAMES: Record<string, string> = {none: "no regularisation",
 
 function published(query: string, page: string, name: string, losses: {trainLoss: number; testLoss: number}) {
   const {values} = parseParams(PLAYGROUND_FIELDS, new URLSearchParams(query));
-  return {values, page, name, epochs: Number(values.epochs), trainLoss: losses.trainLoss, testLoss: losses.testLoss};
+  return {
+    values,
+    page,
+    name,
+    epochs: Number(values.epochs),
+    trainLoss: losses.trainLoss,
+    testLoss: losses.testLoss
+  };
 }
 
 /** Every run the studies publish (each has a link on its page). */

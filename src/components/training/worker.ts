@@ -46,6 +46,19 @@ function paramsOf(job: object): Float64Array | undefined {
   return typeof p === "function" ? Float64Array.from(p.call(job)) : undefined;
 }
 
+/** What the kind measures at the end; a measurement that fails leaves the page to measure (the run stands). */
+function summaryOf(
+  job: {summary?(view: unknown, options: unknown): unknown},
+  view: unknown,
+  options: unknown
+): JobSummary<JobKind> | undefined {
+  try {
+    return job.summary?.(view, options) as JobSummary<JobKind> | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function run(message: Extract<ToWorker, {type: "start"}>): Promise<void> {
   // Time spent training: a pause (the reader's, or figures off-screen) does not count.
   const clock = new Stopwatch();
@@ -97,8 +110,7 @@ async function run(message: Extract<ToWorker, {type: "start"}>): Promise<void> {
           lastView = now;
           viewedEpoch = job.epoch;
         }
-        const summary =
-          end && view && job.summary ? (job.summary(view, message.view) as JobSummary<JobKind>) : undefined;
+        const summary = end && view ? summaryOf(job, view, message.view) : undefined;
         if (end) job.dispose();
         if (single) clock.pause();
         scope.postMessage({

@@ -20,10 +20,11 @@ import {REPS, round} from "./node-speed.js";
 const PORT = Number(process.env.BENCH_PORT ?? 4190);
 const BASE = `http://127.0.0.1:${PORT}`;
 
-async function runUntilDone(
+export async function runUntilDone(
   page: Page,
   url: string,
-  click: boolean
+  click: boolean,
+  beforeClick?: () => Promise<void>
 ): Promise<{ms: number; longestTaskMs: number}> {
   await page.goto(url, {waitUntil: "networkidle"});
   // Let the page finish its first render (fonts, figures) before measuring.
@@ -35,6 +36,7 @@ async function runUntilDone(
       for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
     }).observe({type: "longtask", buffered: false});
   });
+  await beforeClick?.();
   const t0 = Date.now();
   if (click) await page.getByRole("button", {name: "Retrain in this page"}).click();
   await page.waitForFunction(

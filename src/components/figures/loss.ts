@@ -48,14 +48,13 @@ export const plainTick = "~g";
 const finiteLine = (losses: readonly number[]) =>
   losses.map((loss, e) => ({epoch: e + 1, loss: Number.isFinite(loss) && loss > 0 ? loss : NaN}));
 
-export function lossFigure(
-  runs: readonly LossRun[],
-  options: LossFigureOptions
-): SVGSVGElement | HTMLElement {
-  const {width, seed, stepsPerEpoch, stepStride, reference, overlay} = options;
-  const showSteps = (options.showSteps ?? true) && !overlay;
-  const longest = Math.max(0, overlay?.epochLoss.length ?? 0, ...runs.map((r) => r.epochLoss.length));
-  const epochs = Math.max(options.epochs ?? longest, overlay?.epochLoss.length ?? 0);
+type Band = {epoch: number; lo: number; hi: number}[];
+/** The band of a list of runs, computed once per list (a figure redrawn while a reader trains reuses it). */
+const bands = new WeakMap<readonly LossRun[], Band>();
+
+function bandOf(runs: readonly LossRun[]): Band {
+  const known = bands.get(runs);
+  if (known) return known;
   const bandLength = Math.max(0, ...runs.map((r) => r.epochLoss.length));
   const band =
     runs.length > 1
@@ -64,6 +63,19 @@ export function lossFigure(
           return {epoch: e + 1, lo: Math.min(...values), hi: Math.max(...values)};
         })
       : [];
+  bands.set(runs, band);
+  return band;
+}
+
+export function lossFigure(
+  runs: readonly LossRun[],
+  options: LossFigureOptions
+): SVGSVGElement | HTMLElement {
+  const {width, seed, stepsPerEpoch, stepStride, reference, overlay} = options;
+  const showSteps = (options.showSteps ?? true) && !overlay;
+  const longest = Math.max(0, overlay?.epochLoss.length ?? 0, ...runs.map((r) => r.epochLoss.length));
+  const epochs = Math.max(options.epochs ?? longest, overlay?.epochLoss.length ?? 0);
+  const band = bandOf(runs);
   const chosen = runs.find((r) => r.seed === seed) ?? (overlay ? undefined : runs[0]);
   const line = finiteLine(chosen?.epochLoss ?? []);
   const mine = overlay ? finiteLine(overlay.epochLoss) : [];

@@ -7,6 +7,12 @@
  * same initial weights. The run pauses while the widget is off-screen. Whenever
  * the reader pauses or steps, the URL names the epoch too (`at=`), so a link
  * reopens the run where it stands.
+ *
+ * The run is the live run of every retraining page (`liveRun` of
+ * training/live-training.ts, job kind "playground"): the same trainer, progress,
+ * pause when hidden and stop. When the settings are one of the runs the bonus pages
+ * publish (`publishedRunOf`, core/settings/published.ts), a note says so and, at the
+ * end, whether this run reached the published losses.
  */
 import {html} from "htl";
 import type {AnyField, Ignored, Values} from "../../core/settings/fields.js";
@@ -17,12 +23,15 @@ import type {PlaygroundJobSpec} from "../../core/playground/job.js";
 import type {PlaygroundSettings} from "../../core/playground/settings.js";
 import {positionQuery, settingsFromValues} from "../../core/playground/settings.js";
 import {toParams} from "../../core/settings/fields.js";
+import {publishedRunOf} from "../../core/settings/published.js";
+import type {PublishedPlaygroundRun} from "../../core/playground/published.js";
 import type {PlaygroundViewOptions} from "../../core/playground/view.js";
 import {networkDiagram} from "./network.js";
 import {playgroundControls} from "./controls.js";
 import {lossCurves, outputMap} from "./figures.js";
-import {pauseWhenHidden, start} from "../training/trainer.js";
-import type {TrainHandle, TrainingState} from "../training/trainer.js";
+import {liveRun} from "../training/live-training.js";
+import type {LiveRun} from "../training/live-training.js";
+import type {TrainingState} from "../training/trainer.js";
 
 export interface PlaygroundOptions {
   readonly fields: readonly AnyField[];
@@ -32,6 +41,8 @@ export interface PlaygroundOptions {
   readonly at?: number;
   readonly view?: PlaygroundViewOptions;
   readonly channel?: string;
+  /** The runs the bonus pages publish (may arrive later): a note names the one the settings open. */
+  readonly published?: readonly PublishedPlaygroundRun[] | Promise<readonly PublishedPlaygroundRun[]>;
 }
 
 export interface PlaygroundWidget {
@@ -51,10 +62,9 @@ export function playground(options: PlaygroundOptions): PlaygroundWidget {
   /** The epoch the next start trains to before its first report: the link's position, once. */
   let openAt = options.at ?? 0;
   let points = pointsOf(settings);
-  let handle: TrainHandle<"playground"> | undefined;
+  let run: LiveRun | undefined;
   let state: TrainingState<"playground"> | undefined;
   let playing = false;
-  let release: (() => void) | undefined;
   let width = 640;
   let drawTimer: ReturnType<typeof setTimeout> | undefined;
   /** What the network and the map were last drawn from: they redraw only when it changes. */
@@ -68,6 +78,10 @@ export function playground(options: PlaygroundOptions): PlaygroundWidget {
   const status = html`<span class="playground-status"></span>` as HTMLElement;
   const announce = html`<span class="visually-hidden" role="status"></span>` as HTMLElement;
   const message = html`<p class="progress-message" role="alert" hidden></p>` as HTMLElement;
+  const publishedNote = html`<p class="source-note playground-published" hidden></p>` as HTMLElement;
+  let publishedRuns: readonly PublishedPlaygroundRun[] = [];
+  /** What the note was last written from, so that it is rewritten only when that changes. */
+  let noteKey = "";
   const networkBox = html`<div class="playground-network"></div>` as HTMLElement;
   const mapBox = html`<div class="playground-map"></div>` as HTMLElement;
   const lossBox = html`<div class="playground-loss"></div>` as HTMLElement;
@@ -84,6 +98,7 @@ export function playground(options: PlaygroundOptions): PlaygroundWidget {
     ${controls.element}
     <div class="transport">${playButton} ${stepButton} ${resetButton} ${status} ${announce}</div>
     ${message}
+    ${publishedNote}
     ${figures}
   </div>` as HTMLElement;
 
@@ -93,19 +108,18 @@ export function playground(options: PlaygroundOptions): PlaygroundWidget {
   }
 
   function restart(): void {
-    release?.();
-    handle?.stop();
+    run?.stop();
     state = undefined;
     const spec: PlaygroundJobSpec = {...settings, at: openAt};
     openAt = 0;
-    handle = start([spec], update, {
+    run = liveRun<"playground">([spec], update, {
       kind: "playground",
       view,
       channel: options.channel ?? "playground",
       paused: !playing,
-      viewMs: 250
+      viewMs: 250,
+      watch: [element]
     });
-    release = pauseWhenHidden(handle, [element], () => !playing);
     render();
   }
 
@@ -152,8 +166,37 @@ export function playground(options: PlaygroundOptions): PlaygroundWidget {
     if (job && job.phase !== "starting") syncUrl(playing && !over ? 0 : job.epoch);
     message.hidden = !job?.message;
     message.textContent = job?.message ?? "";
+    notePublished(job, over);
     // While playing, the figures redraw a few times a second (the status above every time): drawing competes with training for the CPU.
     if (drawTimer === undefined) drawTimer = setTimeout(draw, playing && !over ? PLAYING_REDRAW_MS : 0);
+  }
+
+  /** Whether the settings are a published run, and at the end whether this run reached its losses. */
+  function notePublished(job: TrainingState<"playground">["jobs"][number] | undefined, over: boolean): void {
+    const match = publishedRunOf(options.fields, controls.values(), publishedRuns);
+    const end = match && job && over && job.epoch === match.epochs ? job : undefined;
+    const key = match ? `${match.page} ${match.name} ${end ? `${end.epoch} ${end.phase}` : ""}` : "";
+    if (key === noteKey) return;
+    noteKey = key;
+    publishedNote.hidden = !match;
+    if (!match) return publishedNote.replaceChildren();
+    const part = `(${match.page.slice(-1)})`;
+    const page = html`<a href=${`./${match.page}`}>${part}</a>`;
+    const losses = `training loss ${fmt(match.trainLoss)} and test loss ${fmt(match.testLoss)}`;
+    if (!end) {
+      publishedNote.replaceChildren(
+        html`<strong>A published run:</strong> ${match.name} of ${page}, trained at build time to epoch ${match.epochs}, with ${losses}. Play it to the end and this page computes the same numbers.`
+      );
+      return;
+    }
+    const [train, test] = [end.epochLoss[end.epoch], end.testLoss[end.epoch]];
+    const same = train === match.trainLoss && test === match.testLoss;
+    publishedNote.dataset.matches = String(same);
+    publishedNote.replaceChildren(
+      same
+        ? html`<strong>The published run, reproduced:</strong> ${match.name} of ${page} ended here at epoch ${end.epoch} with the published ${losses}, to the last bit.`
+        : html`<strong>Not the published numbers:</strong> ${match.name} of ${page} ended here at training loss ${fmt(train)} and test loss ${fmt(test)}; the build reached ${losses}.`
+    );
   }
 
   /** The settings and, while paused, the epoch: the address bar always reopens what is on screen. */
@@ -203,13 +246,13 @@ export function playground(options: PlaygroundOptions): PlaygroundWidget {
   }
 
   playButton.onclick = () => {
-    if (!handle) return;
+    if (!run) return;
     playing = !playing;
-    if (playing) handle.resume();
-    else handle.pause();
+    if (playing) run.resume();
+    else run.pause();
     render();
   };
-  stepButton.onclick = () => handle?.step();
+  stepButton.onclick = () => run?.step();
   resetButton.onclick = () => {
     playing = false;
     restart();
@@ -223,6 +266,13 @@ export function playground(options: PlaygroundOptions): PlaygroundWidget {
     }
   });
   resize.observe(element);
+  Promise.resolve(options.published ?? [])
+    .then((runs) => {
+      publishedRuns = runs;
+      render();
+    })
+    // Without the list the note stays hidden; the run itself is unaffected.
+    .catch((error: unknown) => console.warn("The published runs could not be read:", error));
   restart();
   return {
     element,
@@ -239,8 +289,7 @@ export function playground(options: PlaygroundOptions): PlaygroundWidget {
     },
     dispose() {
       resize.disconnect();
-      release?.();
-      handle?.stop();
+      run?.stop();
       clearTimeout(drawTimer);
     }
   };

@@ -2,7 +2,12 @@
  * What the exercise 1 figures draw, whether it comes from the build-time
  * snapshot or from a run in the page: one `ShownModel` per autoencoder.
  */
-import type {AutoencoderSnapshot, RunSnapshot, StateView} from "../../core/autoencoder/snapshot.js";
+import type {
+  AutoencoderSnapshot,
+  RunAnalysis,
+  RunSnapshot,
+  StateView
+} from "../../core/autoencoder/snapshot.js";
 import type {ModelName} from "../../core/autoencoder/models.js";
 import {SHEET_RECT} from "../../core/autoencoder/rectangle.js";
 import type {ViewOptions} from "../../core/live/sliced-job.js";
@@ -23,13 +28,20 @@ export interface ShownModel {
   readonly message?: string;
   /** The parameters of `view` (a reader's run; published runs carry theirs in the snapshot). */
   readonly params?: ArrayLike<number>;
+  /**
+   * A finished reader's run measured in the worker, by the function that measures the
+   * published runs (`measureRun(...).analysis` on `params` and `view`): the same numbers
+   * a page would compute, without a long task on its main thread.
+   */
+  readonly analysis?: RunAnalysis;
 }
 
-/** The grid and curve the worker computes while training (coarser than the snapshot's). */
+/** The grid and curve the worker computes while training (coarser than the snapshot's); the run measured at its end. */
 export const LIVE_VIEW: ViewOptions = {
   grid: {rect: SHEET_RECT, nx: 48, ny: 24},
   curvePoints: 121,
-  curveMargin: 0.1
+  curveMargin: 0.1,
+  analysis: true
 };
 
 export const MODEL_TITLES: Record<ModelName, string> = {pca: "PCA-like (linear)", small: "small", big: "big"};
@@ -68,6 +80,7 @@ export function liveModels(state: TrainingState): ShownModel[] {
     grid: LIVE_VIEW.grid,
     phase: p.phase,
     message: p.message,
-    params: p.params
+    params: p.params,
+    analysis: p.summary
   }));
 }

@@ -7,9 +7,9 @@
  * (a press that starts on one button and ends on its successor is no click).
  */
 import {html} from "htl";
-import type {RetrainJob} from "../../core/settings/retrain.js";
+import type {JobKind, JobSpec} from "../../core/live/jobs.js";
 import {statusLine} from "../../core/live/run-progress.js";
-import type {TrainHandle, TrainingState} from "./trainer.js";
+import type {JobProgress, TrainHandle, TrainingState} from "./trainer.js";
 
 const PHASE_TEXT: Record<string, string> = {
   starting: "starting",
@@ -28,13 +28,28 @@ interface Panel {
   readonly stop: HTMLButtonElement;
   readonly rows: HTMLElement;
   readonly extra: HTMLElement;
-  state: TrainingState;
+  state: TrainingState<JobKind>;
   onPause?: (paused: boolean) => void;
 }
 
-const panels = new WeakMap<TrainHandle, Panel>();
+const panels = new WeakMap<TrainHandle<JobKind>, Panel>();
 
-function panelFor(state: TrainingState): Panel {
+/** A job's name: a function of the job, or a label per model (autoencoder jobs). */
+export type JobNames<K extends JobKind = "autoencoder"> =
+  Record<string, string> | ((job: JobSpec<K>) => string);
+
+/** The model a job trains, for kinds that name one (the autoencoders). */
+const modelOf = (job: object): string | undefined => (job as {model?: string}).model;
+/** The epoch a job ends at, as far as known (undefined: it runs until stopped). */
+function endOf(j: JobProgress<JobKind>): number | undefined {
+  if (Number.isFinite(j.epochs)) return j.epochs;
+  const planned = (j.job as {epochs?: number}).epochs;
+  return planned !== undefined && planned > 0 ? planned : undefined;
+}
+/** The full-data MSE of a finished autoencoder job's last view. */
+const mseOf = (j: JobProgress<JobKind>) => (j.view as {mse?: number} | undefined)?.mse;
+
+function panelFor(state: TrainingState<JobKind>): Panel {
   const existing = panels.get(state.handle);
   if (existing) return existing;
   const pause = html`<button type="button">Pause</button>` as HTMLButtonElement;
@@ -59,23 +74,25 @@ function panelFor(state: TrainingState): Panel {
   return panel;
 }
 
-/** `names`: a label per model, or a function that labels each job. */
-export function progressPanel(
-  state: TrainingState,
-  names: Record<string, string> | ((job: RetrainJob) => string),
+/** `names`: a label per model, or a function that labels each job. Any job kind. */
+export function progressPanel<K extends JobKind = "autoencoder">(
+  state: TrainingState<K>,
+  names: JobNames<K>,
   onPause?: (paused: boolean) => void
 ): HTMLElement {
-  const nameOf = (job: RetrainJob) =>
-    typeof names === "function" ? names(job) : (names[job.model] ?? job.model);
-  const panel = panelFor(state);
-  panel.state = state;
+  const nameOf = (job: JobSpec<K>) =>
+    typeof names === "function" ? names(job) : (names[modelOf(job) ?? ""] ?? modelOf(job) ?? "run");
+  const general = state as unknown as TrainingState<JobKind>;
+  const panel = panelFor(general);
+  panel.state = general;
   panel.onPause = onPause;
+  const jobs = general.jobs;
   panel.status.textContent = statusLine(
-    state.jobs.map((j) => ({
-      name: nameOf(j.job),
+    jobs.map((j) => ({
+      name: nameOf(j.job as JobSpec<K>),
       phase: j.phase,
       epoch: j.epoch,
-      epochs: j.job.epochs,
+      epochs: endOf(j) ?? Infinity,
       elapsedMs: j.elapsedMs
     })),
     state
@@ -83,25 +100,27 @@ export function progressPanel(
   panel.pause.textContent = state.paused ? "Resume" : "Pause";
   panel.buttons.hidden = !state.running;
   panel.rows.replaceChildren(
-    ...state.jobs.map(
-      (
-        j
-      ) => html`<div class="progress-row" data-model=${j.job.model} data-phase=${j.phase} data-mse=${j.phase === "done" ? j.view?.mse : undefined} data-tensors=${j.tensors}>
-        <label><span class="progress-name">${nameOf(j.job)}</span>
-        <progress max=${j.job.epochs} value=${j.epoch}></progress>
-        <span class="progress-text">epoch ${j.epoch.toLocaleString("en-US")} / ${j.job.epochs.toLocaleString("en-US")} · ${PHASE_TEXT[j.phase]}${
-          j.phase === "done" && j.view ? ` · MSE ${j.view.mse}` : ""
+    ...jobs.map((j) => {
+      const name = nameOf(j.job as JobSpec<K>);
+      const end = endOf(j);
+      const mse = j.phase === "done" ? mseOf(j) : undefined;
+      const of = end === undefined ? "" : ` / ${end.toLocaleString("en-US")}`;
+      return html`<div class="progress-row" data-model=${modelOf(j.job)} data-phase=${j.phase} data-mse=${mse} data-tensors=${j.tensors}>
+        <label><span class="progress-name">${name}</span>
+        <progress max=${end ?? 1} value=${end === undefined ? undefined : j.epoch}></progress>
+        <span class="progress-text">epoch ${j.epoch.toLocaleString("en-US")}${of} · ${PHASE_TEXT[j.phase]}${
+          mse !== undefined ? ` · MSE ${mse}` : ""
         }</span></label>
         ${j.message ? html`<p class="progress-message" role="alert">${j.message}</p>` : ""}
-      </div>`
-    )
+      </div>`;
+    })
   );
   // Engine internals are for the curious only: kept out of the status text.
-  const tensors = state.jobs.filter((j) => j.tensors !== undefined);
+  const tensors = jobs.filter((j) => j.tensors !== undefined);
   panel.extra.replaceChildren(
     tensors.length && !state.running
       ? html`<details class="engine-details"><summary>Engine details</summary>TensorFlow.js tensors still allocated in each worker when its run ended (0 means nothing leaked): ${tensors
-          .map((j) => `${nameOf(j.job)} ${j.tensors}`)
+          .map((j) => `${nameOf(j.job as JobSpec<K>)} ${j.tensors}`)
           .join(", ")}.</details>`
       : ""
   );

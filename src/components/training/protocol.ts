@@ -1,6 +1,6 @@
 // Messages between the page-side training handle (trainer.ts) and its worker (worker.ts).
 import type {EngineKind} from "../../core/engine/engine.js";
-import type {JobKind, JobSpec, JobView, JobViewOptions} from "../../core/live/jobs.js";
+import type {JobKind, JobSpec, JobSummary, JobView, JobViewOptions} from "../../core/live/jobs.js";
 import type {JobReport} from "../../core/live/sliced-job.js";
 
 export type ToWorker<K extends JobKind = JobKind> =
@@ -31,5 +31,7 @@ export type FromWorker<K extends JobKind = JobKind> =
       /** Time spent training so far, pauses excluded. */
       readonly elapsedMs: number;
       readonly tensors?: number;
+      /** With the last report of a finished job: what the kind measures at the end (if asked for). */
+      readonly summary?: JobSummary<K>;
     }
   | {readonly type: "error"; readonly message: string};

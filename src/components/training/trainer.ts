@@ -11,7 +11,7 @@
  */
 import type {EngineKind} from "../../core/engine/engine.js";
 import {DEFAULT_ENGINE} from "../../core/engine/engine.js";
-import type {JobKind, JobSpec, JobView, JobViewOptions} from "../../core/live/jobs.js";
+import type {JobKind, JobSpec, JobSummary, JobView, JobViewOptions} from "../../core/live/jobs.js";
 import type {Checkpoint} from "../../core/live/sliced-job.js";
 import type {RunPhase} from "../../core/live/run-progress.js";
 import {RateEstimate} from "../../core/live/run-progress.js";
@@ -41,6 +41,8 @@ export interface JobProgress<K extends JobKind = "autoencoder"> {
   elapsedMs: number;
   /** Live tfjs tensors in the worker at the end of the job (tfjs engine only). */
   tensors?: number;
+  /** What the kind measured at the end, in the worker (autoencoders: `measureRun`'s analysis, if asked for). */
+  summary?: JobSummary<K>;
 }
 
 export interface TrainingState<K extends JobKind = "autoencoder"> {
@@ -81,6 +83,48 @@ const current = new Map<string, {stop(): void}>();
 
 export function createTrainWorker(): Worker {
   return new Worker(WORKER_URL, {type: "module", name: "training"});
+}
+
+/** A worker started before it is needed: its modules loaded and the WebAssembly step compiled. */
+interface Spare {
+  readonly worker: Worker;
+  ready: boolean;
+}
+const spares: Spare[] = [];
+
+/**
+ * Starts up to `count` workers ahead of a run (loading the training code and
+ * compiling the WebAssembly step take a noticeable moment on a slow machine), so
+ * the next `start` begins training at once. A page calls it when a reader may
+ * soon retrain; spares that fail to start are dropped silently (`start` then
+ * makes its own and reports the failure where the reader looks).
+ */
+export function prewarm(count: number): void {
+  while (spares.length < count) {
+    let worker: Worker;
+    try {
+      worker = createTrainWorker();
+    } catch {
+      return;
+    }
+    const spare: Spare = {worker, ready: false};
+    worker.onmessage = (event: MessageEvent<FromWorker>) => {
+      if (event.data.type === "ready") spare.ready = true;
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      const k = spares.indexOf(spare);
+      if (k >= 0) spares.splice(k, 1);
+      worker.terminate();
+    };
+    spares.push(spare);
+  }
+}
+
+/** A spare worker if there is one (and whether it said "ready"), else a new one. */
+function takeWorker(): {worker: Worker; ready: boolean} {
+  const spare = spares.shift();
+  return spare ?? {worker: createTrainWorker(), ready: false};
 }
 
 export function start<K extends JobKind = "autoencoder">(
@@ -138,21 +182,24 @@ export function start<K extends JobKind = "autoencoder">(
       }, options.reportMs ?? 100);
     }
   };
-  const finishIfAllOver = () => {
-    if (finished || !progress.every(isOver)) return;
+  /** Ends the run once every job is over (reporting it once); says whether the run is over. */
+  const finishIfAllOver = (): boolean => {
+    if (finished) return true;
+    if (!progress.every(isOver)) return false;
     finished = true;
     if (current.get(channel) === handle) current.delete(channel);
     for (const w of workers) w?.terminate();
     notify(true);
     resolveDone(snapshot());
+    return true;
   };
   const fail = (i: number, message: string) => {
     if (isOver(progress[i])) return;
     progress[i].phase = "failed";
     progress[i].message = message;
     workers[i]?.terminate();
-    finishIfAllOver();
-    notify();
+    // The last state reaches the page once: a page may do real work when a run ends.
+    if (!finishIfAllOver()) notify();
   };
 
   const handle: TrainHandle<K> = {
@@ -183,8 +230,9 @@ export function start<K extends JobKind = "autoencoder">(
 
   jobs.forEach((job, i) => {
     let worker: Worker;
+    let ready: boolean;
     try {
-      worker = createTrainWorker();
+      ({worker, ready} = takeWorker());
     } catch (error) {
       queueMicrotask(() =>
         fail(
@@ -200,21 +248,24 @@ export function start<K extends JobKind = "autoencoder">(
       fail(i, `The training worker stopped with an error: ${event.message || "it could not be loaded"}`);
     };
     worker.onmessageerror = () => fail(i, "A message from the training worker could not be read.");
+    const begin = () => {
+      worker.postMessage({
+        type: "start",
+        kind,
+        job,
+        engine: options.engine ?? DEFAULT_ENGINE,
+        view: options.view,
+        reportMs: options.reportMs ?? 100,
+        viewMs: options.viewMs ?? 400,
+        paused
+      } satisfies ToWorker<K>);
+      if (paused) worker.postMessage({type: "pause"} satisfies ToWorker);
+    };
     worker.onmessage = (event: MessageEvent<FromWorker<K>>) => {
       const m = event.data;
       const p = progress[i];
       if (m.type === "ready") {
-        worker.postMessage({
-          type: "start",
-          kind,
-          job,
-          engine: options.engine ?? DEFAULT_ENGINE,
-          view: options.view,
-          reportMs: options.reportMs ?? 100,
-          viewMs: options.viewMs ?? 400,
-          paused
-        } satisfies ToWorker<K>);
-        if (paused) worker.postMessage({type: "pause"} satisfies ToWorker);
+        begin();
       } else if (m.type === "error") {
         fail(i, `Training failed: ${m.message}`);
       } else if (!isOver(p)) {
@@ -231,14 +282,15 @@ export function start<K extends JobKind = "autoencoder">(
         if (m.view && m.params) p.params = m.params;
         if (m.report.message) p.message = m.report.message;
         if (m.tensors !== undefined) p.tensors = m.tensors;
+        if (m.summary !== undefined) p.summary = m.summary;
         if (isOver(p)) {
-          finishIfAllOver();
-          notify(true);
+          if (!finishIfAllOver()) notify(true);
         } else {
           notify();
         }
       }
     };
+    if (ready) begin();
   });
   notify(true);
   return handle;

@@ -7,6 +7,7 @@
  */
 import type {EngineOptions} from "../../core/engine/engine.js";
 import {createJob} from "../../core/live/jobs.js";
+import type {JobKind, JobSummary} from "../../core/live/jobs.js";
 import {Stopwatch} from "../../core/live/run-progress.js";
 import type {Tf} from "../../core/engine/tfjs-engine.js";
 import type {FromWorker, ToWorker} from "./protocol.js";
@@ -43,6 +44,19 @@ async function loadTf(): Promise<Tf> {
 function paramsOf(job: object): Float64Array | undefined {
   const p = (job as {params?: () => Float64Array}).params;
   return typeof p === "function" ? Float64Array.from(p.call(job)) : undefined;
+}
+
+/** What the kind measures at the end; a measurement that fails leaves the page to measure (the run stands). */
+function summaryOf(
+  job: {summary?(view: unknown, options: unknown): unknown},
+  view: unknown,
+  options: unknown
+): JobSummary<JobKind> | undefined {
+  try {
+    return job.summary?.(view, options) as JobSummary<JobKind> | undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function run(message: Extract<ToWorker, {type: "start"}>): Promise<void> {
@@ -96,6 +110,7 @@ async function run(message: Extract<ToWorker, {type: "start"}>): Promise<void> {
           lastView = now;
           viewedEpoch = job.epoch;
         }
+        const summary = end && view ? summaryOf(job, view, message.view) : undefined;
         if (end) job.dispose();
         if (single) clock.pause();
         scope.postMessage({
@@ -104,7 +119,8 @@ async function run(message: Extract<ToWorker, {type: "start"}>): Promise<void> {
           view,
           params,
           elapsedMs: clock.elapsed,
-          tensors: end ? tensors() : undefined
+          tensors: end ? tensors() : undefined,
+          summary
         });
         lastReport = now;
         if (end) return;
@@ -141,4 +157,25 @@ scope.onmessage = (event) => {
   }
 };
 
+// While the worker waits for its job (a spare started ahead of a run), compile the
+// WebAssembly step and set up one tiny model, so the first real step starts at once.
+try {
+  createJob(
+    "autoencoder",
+    {
+      model: "pca",
+      hidden: [1, 2],
+      linear: true,
+      seed: 0,
+      lr: 1e-3,
+      epochs: 0,
+      batchSize: 8,
+      init: "torch",
+      optimizer: "adam"
+    },
+    {kind: "wasm"}
+  ).dispose();
+} catch {
+  // Nothing is lost: a job that needs the step reports the failure when it starts.
+}
 scope.postMessage({type: "ready"});

@@ -3,7 +3,7 @@
  * made from, what its view needs and what the view is. The worker creates jobs
  * through `createJob`; the page-side handle is typed by the same table.
  */
-import type {StateView} from "../autoencoder/snapshot.js";
+import type {RunAnalysis, StateView} from "../autoencoder/snapshot.js";
 import type {EngineOptions} from "../engine/engine.js";
 import {PlaygroundJob} from "../playground/job.js";
 import type {PlaygroundSettings} from "../playground/settings.js";
@@ -14,9 +14,14 @@ import type {SlicedJob, ViewOptions} from "./sliced-job.js";
 
 export interface JobKinds {
   /** An autoencoder of exercise 1. */
-  autoencoder: {spec: RetrainJob; options: ViewOptions; view: StateView};
+  autoencoder: {spec: RetrainJob; options: ViewOptions; view: StateView; summary: RunAnalysis};
   /** A classifier of the bonus exercise's playground. */
-  playground: {spec: PlaygroundSettings; options: PlaygroundViewOptions; view: PlaygroundView};
+  playground: {
+    spec: PlaygroundSettings;
+    options: PlaygroundViewOptions;
+    view: PlaygroundView;
+    summary: never;
+  };
 }
 
 export type JobKind = keyof JobKinds;
@@ -24,6 +29,8 @@ export const JOB_KINDS: readonly JobKind[] = ["autoencoder", "playground"];
 export type JobSpec<K extends JobKind> = JobKinds[K]["spec"];
 export type JobViewOptions<K extends JobKind> = JobKinds[K]["options"];
 export type JobView<K extends JobKind> = JobKinds[K]["view"];
+/** What a job of this kind measures once at its end (when its view options ask for it). */
+export type JobSummary<K extends JobKind> = JobKinds[K]["summary"];
 export type JobOf<K extends JobKind> = SlicedJob<JobViewOptions<K>, JobView<K>>;
 
 export function createJob<K extends JobKind>(

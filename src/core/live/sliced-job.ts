@@ -7,8 +7,10 @@
  * non-finite loss ends the job with a message naming the epoch. `TrainJob` is the
  * autoencoder kind; `playground/job.ts` is the playground kind; `jobs.ts` names them.
  */
-import type {StateView} from "../autoencoder/snapshot.js";
+import type {RunAnalysis, StateView} from "../autoencoder/snapshot.js";
 import {describeState, sheetData} from "../autoencoder/snapshot.js";
+import {measureRun} from "../autoencoder/decoder-verdicts.js";
+import {pca2} from "../autoencoder/pca.js";
 import type {AutoencoderSpec} from "../autoencoder/models.js";
 import {reconstructionMse} from "../autoencoder/models.js";
 import type {EngineOptions} from "../engine/engine.js";
@@ -28,6 +30,12 @@ export interface ViewOptions {
   readonly curveMargin: number;
   /** Also send the parameters with every view (a page that offers them for download). */
   readonly params?: boolean;
+  /**
+   * At the end of the run, also measure it as the published runs were measured
+   * (`measureRun`'s analysis: decoder pieces, turns, correlations), in the worker,
+   * so the page need not do it on its main thread.
+   */
+  readonly analysis?: boolean;
 }
 
 /** A view of an autoencoder job: what the figures draw, and its parameters when asked for. */
@@ -79,6 +87,8 @@ export abstract class SlicedJob<Options, View> {
   abstract dispose(): void;
   /** Called after every epoch (a kind may record something there). */
   protected afterEpoch(): void {}
+  /** What a kind measures once at the end, from the final view (if `options` ask for it). */
+  summary?(view: View, options: Options): unknown;
 
   get finished(): boolean {
     return this.diverged !== undefined || this.epoch >= this.epochs;
@@ -206,6 +216,19 @@ export class TrainJob extends SlicedJob<ViewOptions, StateView> {
 
   params(): Float64Array {
     return this.loop.engine.getParams();
+  }
+
+  /**
+   * With `options.analysis`: the run measured by the very function a page would
+   * call on the reader's parameters and this view (`measureRun`), so the numbers
+   * are the same bits wherever it runs.
+   */
+  summary(view: StateView, options: ViewOptions): RunAnalysis | undefined {
+    if (!options.analysis) return undefined;
+    const run = {hidden: this.job.hidden, linear: this.job.linear, seed: this.job.seed};
+    const n = this.data.length / 2;
+    return measureRun({...run, params: this.params(), finalView: view}, this.data, pca2(this.data, n))
+      .analysis;
   }
 
   dispose(): void {

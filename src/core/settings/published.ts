@@ -29,3 +29,18 @@ export function isPublished(
 ): boolean {
   return settings.retrain === 0 && isPublishedValues(fields, settings.values, choices);
 }
+
+/**
+ * The published run that `values` name, among runs each published with every value
+ * fixed (the playground's runs differ in many fields at once): the same rule as
+ * `isPublishedValues`, with each field's published value its only choice.
+ */
+export function publishedRunOf<R extends {readonly values: Values}>(
+  fields: readonly AnyField[],
+  values: Values,
+  runs: readonly R[]
+): R | undefined {
+  return runs.find((run) =>
+    isPublishedValues(fields, values, Object.fromEntries(fields.map((f) => [f.key, [run.values[f.key]]])))
+  );
+}

@@ -51,3 +51,29 @@ for (const page of pages) {
     assert.deepEqual(unused, [], "imported and never used");
   });
 }
+
+/**
+ * A page is a written answer: its JavaScript (```js cells and the `${…}` in the
+ * prose) is under a third of its characters. Analysis, verdicts and figures live
+ * in src/core and src/components; a page holds imports, data, one settings
+ * section, figure calls and short interpolations.
+ */
+export function javaScriptShare(text: string): number {
+  const cells = [...text.matchAll(/```js\n([\s\S]*?)```/g)].reduce((n, m) => n + m[1].length, 0);
+  const prose = text.replace(/```js\n[\s\S]*?```/g, "");
+  const inline = [...prose.matchAll(/\$\{([\s\S]*?)\}/g)].reduce((n, m) => n + m[1].length, 0);
+  return (cells + inline) / text.length;
+}
+
+test("javaScriptShare counts cells and interpolations", () => {
+  assert.equal(javaScriptShare("ab\n```js\nxyz\n```\n"), 4 / 17);
+  assert.equal(javaScriptShare("a ${b} c"), 1 / 8);
+  assert.equal(javaScriptShare("plain prose"), 0);
+});
+
+for (const page of pages) {
+  test(`src/${page}: under a third of the page is JavaScript`, () => {
+    const share = javaScriptShare(readFileSync(join("src", page), "utf8"));
+    assert.ok(share < 1 / 3, `${(share * 100).toFixed(1)} % of the page is JavaScript`);
+  });
+}

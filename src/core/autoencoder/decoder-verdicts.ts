@@ -201,8 +201,18 @@ export function measureRun(
   });
   const params = Float64Array.from(run.params);
   const analysis = analyseRun(spec, init.torch, params, data, initView, run.finalView);
-  const measures = run.linear
-    ? measureLinear(params, analysis, pca.components[0], pca.mean)
+  return {analysis, measures: measuresOf(run, analysis, pca)};
+}
+
+/** The verdicts' measures of a run whose analysis is known (e.g. measured in the training worker). */
+export function measuresOf(
+  run: Pick<TrainedRun, "hidden" | "linear" | "seed" | "params">,
+  analysis: RunAnalysis,
+  pca: {readonly components: readonly (readonly number[])[]; readonly mean: readonly number[]}
+): LinearMeasures | ReluMeasures {
+  const spec = autoencoderSpec(run.hidden, 2, run.linear);
+  const init = untrained(spec, run.seed);
+  return run.linear
+    ? measureLinear(Float64Array.from(run.params), analysis, pca.components[0], pca.mean)
     : measureRelu(spec, analysis, init.torch, init.tfjs);
-  return {analysis, measures};
 }

@@ -6,7 +6,7 @@ import type {ModelName} from "../../autoencoder/models.js";
 import type {AutoencoderSnapshot, RunAnalysis, StateView} from "../../autoencoder/snapshot.js";
 import {sheetData} from "../../autoencoder/snapshot.js";
 import type {LinearMeasures, ReluMeasures} from "../../autoencoder/decoder-verdicts.js";
-import {measureRun} from "../../autoencoder/decoder-verdicts.js";
+import {measureRun, measuresOf} from "../../autoencoder/decoder-verdicts.js";
 import {median} from "../../stats.js";
 
 /** One model of a reader's run, as the page holds it while (or after) it trains. */
@@ -18,6 +18,8 @@ export interface ReaderModel {
   readonly epochLoss: readonly number[];
   readonly view?: StateView;
   readonly params?: ArrayLike<number>;
+  /** The run measured in the training worker (`measureRun`'s analysis), when it was. */
+  readonly analysis?: RunAnalysis;
 }
 
 export interface ReaderMeasured {
@@ -25,7 +27,10 @@ export interface ReaderMeasured {
   readonly measures: LinearMeasures | ReluMeasures;
 }
 
-/** Every model of the run that has final parameters and a view, measured as the build measures its runs. */
+/**
+ * Every model of the run that has final parameters and a view, measured as the build measures its runs;
+ * a model the worker measured keeps that analysis (the same function, off the page's main thread).
+ */
 export function measureReader(
   models: readonly ReaderModel[],
   pca: AutoencoderSnapshot["pca"]
@@ -33,14 +38,21 @@ export function measureReader(
   const data = sheetData();
   const done = models.filter((m) => m.params && m.view);
   return Object.fromEntries(
-    done.map((m) => [
-      m.model,
-      measureRun(
-        {hidden: m.hidden, linear: m.model === "pca", seed: m.seed, params: m.params!, finalView: m.view!},
-        data,
-        pca
-      )
-    ])
+    done.map((m) => {
+      const run = {
+        hidden: m.hidden,
+        linear: m.model === "pca",
+        seed: m.seed,
+        params: m.params!,
+        finalView: m.view!
+      };
+      return [
+        m.model,
+        m.analysis
+          ? {analysis: m.analysis, measures: measuresOf(run, m.analysis, pca)}
+          : measureRun(run, data, pca)
+      ];
+    })
   );
 }
 

@@ -96,7 +96,8 @@ export function claimFacts(gd: GdSgdPublished, verdicts: readonly OptimizerVerdi
   const P = gd.plan;
   const full = P.fullBatch;
   const mini = P.miniBatch;
-  const reading = (r: keyof typeof READINGS, measure: Measure) => tallyText(tally(verdicts, READINGS[r], measure));
+  const reading = (r: keyof typeof READINGS, measure: Measure) =>
+    tallyText(tally(verdicts, READINGS[r], measure));
   const changed = verdicts.filter((v) => v.tuningChangesWinner);
   const updatesRatio = P.budget / mini / (P.budget / full);
   const frozenAdam = verdictOf(verdicts, "frozen-decoder", "adam");
@@ -169,7 +170,9 @@ export function sweepTableRows(
             t.bestLearningRate === null
               ? "none"
               : `${rate(t.bestLearningRate)}${side.bestAtEdge ? " (edge)" : ""}`,
-          "MSE at best": lossText(side.sweep.find((s) => s.learningRate === t.bestLearningRate)?.median ?? NaN),
+          "MSE at best": lossText(
+            side.sweep.find((s) => s.learningRate === t.bestLearningRate)?.median ?? NaN
+          ),
           [`MSE at ${rate(P.sharedLr.sgd)} / ${rate(P.sharedLr.adam)}`]: lossText(shared?.median ?? NaN)
         };
       });
@@ -182,7 +185,13 @@ export function duelTableRows(verdicts: readonly OptimizerVerdict[], names: HNam
   return verdicts.flatMap((v) =>
     [
       ...(v.tuned
-        ? [{which: "best", rates: `${rate(v.full.bestLearningRate!)} | ${rate(v.mini.bestLearningRate!)}`, c: v.tuned}]
+        ? [
+            {
+              which: "best",
+              rates: `${rate(v.full.bestLearningRate!)} | ${rate(v.mini.bestLearningRate!)}`,
+              c: v.tuned
+            }
+          ]
         : []),
       {which: "shared", rates: rate(v.sharedLr), c: v.shared}
     ].map((r) => ({
@@ -225,7 +234,9 @@ export interface HSettings {
 
 /** The published snapshot of (b), as far as the frozen-decoder problem needs it: the big model's trained weights. */
 export interface BigWeightsSource {
-  readonly models: {readonly big?: {readonly runs: readonly {readonly seed: number; readonly weights: number[]}[]}};
+  readonly models: {
+    readonly big?: {readonly runs: readonly {readonly seed: number; readonly weights: number[]}[]};
+  };
 }
 
 /**
@@ -275,7 +286,9 @@ export type DrawnRates = Readonly<Record<number, number | undefined>>;
 /** "learning rate 0.1 on both sides" or "full batch at 0.3, mini-batches at 0.1". */
 export function drawnRatesText(r: DrawnRates, plan: GdSgdPlan): string {
   const [f, m] = [r[plan.fullBatch]!, r[plan.miniBatch]!];
-  return f === m ? `learning rate ${rate(f)} on both sides` : `full batch at ${rate(f)}, mini-batches at ${rate(m)}`;
+  return f === m
+    ? `learning rate ${rate(f)} on both sides`
+    : `full batch at ${rate(f)}, mini-batches at ${rate(m)}`;
 }
 
 /** Figure 2's caption after the axis: which runs are drawn, at which rates. */

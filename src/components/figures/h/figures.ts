@@ -257,11 +257,7 @@ export function curveCards(h: HState, resize: Resize): HTMLElement[] {
 }
 
 /** The data behind the page, and the reader's runs (learning curves, weights) named after their settings. */
-export function hDownloads(
-  gd: GdSgdPublished,
-  live: TrainingState | undefined,
-  settings: HSettings
-): HTMLElement {
+export function hDownloads({gd, live, settings}: Pick<HState, "gd" | "live" | "settings">): HTMLElement {
   const {problem, seed, batch, sgdLr, adamLr, budget} = settings;
   const values = {problem, seed, batch, sgdLr, adamLr, budget};
   const full = gd.plan.fullBatch;

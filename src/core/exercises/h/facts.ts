@@ -82,7 +82,7 @@ export function setupFacts(gd: GdSgdPublished) {
     fullUpdates: thousands(P.budget / full),
     miniAtFullEnd: thousands((P.budget / full) * mini),
     evenWithin: Math.round(EVEN_WITHIN * 100),
-    measured: gd.stepCostMeasured
+    measured: `${gd.stepCostMeasured.date}: ${gd.stepCostMeasured.where}`
   };
 }
 

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import type {CodeOutcome} from "../../src/core/exercises/fg/encoder-retrain.js";
+import type {SweepRun} from "../../src/core/exercises/fg/encoder-retrain.js";
+import type {CodeOutcome} from "../../src/core/exercises/fg/outcome.js";
 import {
   EVEN_WITHIN,
   atEdge,
@@ -12,7 +13,7 @@ import {
   optimizerVerdict
 } from "../../src/core/exercises/h/verdicts.js";
 import type {CurveLike} from "../../src/core/exercises/h/verdicts.js";
-import type {RetrainSweepPlan, SweepRunOut} from "../../src/core/exercises/fg/sweep.js";
+import type {RetrainSweepPlan} from "../../src/core/exercises/fg/sweep.js";
 import {
   sweepEntries,
   sweepSeeds,
@@ -33,7 +34,7 @@ const outcome = (epochs: number, mse: number | null, atBest: number, travel = 0.
   travel: mse === null ? null : travel,
   movedFromOld: mse === null ? null : 100 - atBest
 });
-const run = (seed: number, lr: number, outcomes: CodeOutcome[]): SweepRunOut => ({
+const run = (seed: number, lr: number, outcomes: CodeOutcome[]): SweepRun => ({
   seed,
   learningRate: lr,
   outcomes,

@@ -3,312 +3,44 @@
  * every decoder parameter, redraw the encoder with PyTorch's initialisation from
  * a fresh seeded stream and retrain it with the sheet's settings. Compares the
  * encoder before, right after the redraw, after retraining and the best any
- * encoder could do for that decoder (frozen-decoder.ts).
+ * encoder could do for that decoder (reference.ts). The settings are in
+ * config.ts, the training loop in train-through.ts, the measures in outcome.ts.
  *
  * The run goes through `TrainJob`, the same object the page's worker drives, so
  * a retrain in the page with the published settings reproduces it exactly.
  */
 import {sheetData} from "../../autoencoder/snapshot.js";
-import {SHEET_HIDDEN, decode, encode, reconstructionMse, sheetModel} from "../../autoencoder/models.js";
-import type {Field} from "../../settings/fields.js";
-import {bestCodes, maxChange, meanOverCoordinates, rowSquaredErrors, widenedRange} from "./frozen-decoder.js";
+import {decode, encode, reconstructionMse, sheetModel} from "../../autoencoder/models.js";
+import {maxChange, rowSquaredErrors} from "./frozen-decoder.js";
 import {median} from "../../stats.js";
-import type {InitScheme} from "../../engine/mlp.js";
 import {layout} from "../../engine/mlp.js";
-import type {RetrainJob} from "../../settings/retrain.js";
 import {rows, sig, sigArray} from "../../format/round.js";
-import {SEEDS, SHEET_SETUP} from "../../autoencoder/setup.js";
+import {SHEET_SETUP} from "../../autoencoder/setup.js";
 import type {Checkpoint} from "../../live/sliced-job.js";
-import {TrainJob} from "../../live/sliced-job.js";
-import {stepsPerEpoch} from "../../engine/train.js";
+import type {EncoderRetrainConfig} from "./config.js";
+import {DEFAULT_ENCODER_RETRAIN, encoderRetrainJob} from "./config.js";
+import type {Divergence} from "./train-through.js";
+import {trainThrough} from "./train-through.js";
+import type {FrozenReference, SearchInterval} from "./reference.js";
+import {frozenReference} from "./reference.js";
+import type {CodeOutcome} from "./outcome.js";
+import {atBestFlags, codeOutcome, countAtBest, divergedOutcome} from "./outcome.js";
 
-export interface EncoderRetrainConfig {
-  readonly epochs: number;
-  readonly batchSize: number;
-  /** Adam's learning rate. */
-  readonly lr: number;
-  readonly init: InitScheme;
-  /** Which fresh draw of the encoder (see `reinitSeed`). */
-  readonly draw: number;
-  /** Full-data MSE every this many training examples. */
-  readonly evalEvery: number;
-  /** Grid values of the search for the best codes, over the old codes' range widened `searchWiden` times on each side. */
-  readonly searchCount: number;
-  readonly searchWiden: number;
-  /** Samples of the decoder curve emitted for the figures (over the search interval). */
-  readonly curvePoints: number;
-  /** A code "is at" the best code when within this fraction of the old codes' range. */
-  readonly codeTolerance: number;
-}
-
-export const DEFAULT_ENCODER_RETRAIN: EncoderRetrainConfig = {
-  epochs: SHEET_SETUP.epochs,
-  batchSize: SHEET_SETUP.batchSize,
-  lr: SHEET_SETUP.lr,
-  init: SHEET_SETUP.init,
-  draw: 0,
-  evalEvery: 480,
-  searchCount: 20001,
-  searchWiden: 2,
-  curvePoints: 801,
-  codeTolerance: 0.01
-};
-
-/**
- * The seed of the stream that redraws the encoder of published seed `seed`:
- * 1000·(draw + 1) + seed, never one of the streams (0–7) the published models
- * were drawn from. The same stream then shuffles the batches.
- */
-export function reinitSeed(seed: number, draw = 0): number {
-  return 1000 * (draw + 1) + seed;
-}
-
-/** What the page's retraining controls set. */
-export const ENCODER_RETRAIN_FIELDS: readonly Field[] = [
-  {
-    key: "seed",
-    label: "published seed",
-    kind: "int",
-    min: SEEDS[0],
-    max: SEEDS[SEEDS.length - 1],
-    value: SEEDS[0]
-  },
-  {
-    key: "draw",
-    label: "fresh encoder draw",
-    kind: "int",
-    min: 0,
-    max: 99,
-    value: DEFAULT_ENCODER_RETRAIN.draw
-  },
-  {
-    key: "lr",
-    label: "learning rate (Adam)",
-    kind: "number",
-    min: 1e-5,
-    max: 0.1,
-    value: DEFAULT_ENCODER_RETRAIN.lr,
-    log: true
-  },
-  {key: "epochs", label: "epochs", kind: "int", min: 1, max: 5000, value: DEFAULT_ENCODER_RETRAIN.epochs}
-];
-
-/** The frozen-decoder job for published seed `seed`, whose trained parameters are `weights`. */
-export function encoderRetrainJob(
-  seed: number,
-  weights: readonly number[],
-  settings: Pick<EncoderRetrainConfig, "epochs" | "batchSize" | "lr" | "init" | "draw" | "evalEvery">,
-  optimizer: "adam" | "sgd" = "adam"
-): RetrainJob {
-  return {
-    model: "big",
-    hidden: [...SHEET_HIDDEN.big],
-    linear: false,
-    seed: reinitSeed(seed, settings.draw),
-    lr: settings.lr,
-    epochs: settings.epochs,
-    batchSize: settings.batchSize,
-    init: settings.init,
-    optimizer,
-    initial: weights,
-    reinitEncoder: true,
-    freezeDecoder: true,
-    evalEvery: settings.evalEvery
-  };
-}
-
-/** Trains a job to its end in one go (tests); returns the parameters before and after, and the checkpoints. */
-export function runJob(job: RetrainJob): {
-  start: Float64Array;
-  end: Float64Array;
-  checkpoints: Checkpoint[];
-  examplesSeen: number;
-  status: string;
-} {
-  const t = new TrainJob(job);
-  const start = t.params();
-  while (t.advance(Infinity) === "training");
-  const report = t.report();
-  const end = t.params();
-  t.dispose();
-  return {start, end, checkpoints: t.checkpoints, examplesSeen: report.examplesSeen, status: report.status};
-}
-
-/**
- * A run whose full-data MSE passes this value at a checkpoint (or stops being
- * finite) is stopped there and counted as diverged: the sweeps' early stop.
- */
-export const DIVERGED_MSE = 1e4;
-
-export interface Divergence {
-  /** Examples seen when the run was stopped, and the loss that stopped it (null: not finite). */
-  readonly examples: number;
-  readonly updates: number;
-  readonly epoch: number;
-  readonly mse: number | null;
-}
-
-/**
- * Trains `job` epoch by epoch to its last epoch, calling `at(epoch, params)` after
- * each epoch listed in `stops` (sweeps read several training lengths off one run).
- * Stops early, with a `Divergence`, once a checkpoint passes DIVERGED_MSE or an
- * epoch's loss is no longer finite. Training never depends on how many epochs follow.
- */
-export function trainThrough(
-  job: RetrainJob,
-  stops: readonly number[],
-  at: (epoch: number, params: Float64Array) => void = () => {}
-): {start: Float64Array; end: Float64Array; checkpoints: Checkpoint[]; diverged: Divergence | null} {
-  const t = new TrainJob(job);
-  const start = t.params();
-  let diverged: Divergence | null = null;
-  for (let status = t.status; status === "training";) {
-    status = t.advance(0);
-    const last = t.checkpoints[t.checkpoints.length - 1];
-    if (status === "diverged") {
-      diverged = {
-        examples: t.examplesSeen,
-        updates: t.epoch * stepsPerEpoch(SHEET_SETUP.n, job.batchSize),
-        epoch: t.epoch,
-        mse: null
-      };
-    } else if (last && !(last.mse <= DIVERGED_MSE)) {
-      diverged = {
-        examples: last.examples,
-        updates: last.updates,
-        epoch: t.epoch,
-        mse: Number.isFinite(last.mse) ? sig(last.mse, 4) : null
-      };
-    }
-    if (diverged) break;
-    if (stops.includes(t.epoch)) at(t.epoch, t.params());
-  }
-  const end = t.params();
-  t.dispose();
-  // When an epoch's loss stopped being finite, so did the parameters: a checkpoint taken after that epoch means nothing.
-  const bad = diverged && diverged.mse === null ? diverged.examples : Infinity;
-  return {
-    start,
-    end,
-    checkpoints: t.checkpoints.filter((c) => c.examples < bad || c.examples === 0),
-    diverged
-  };
-}
+// The pieces of the experiment, for importers outside (f)–(h) that name them here.
+export type {EncoderRetrainConfig} from "./config.js";
+export {DEFAULT_ENCODER_RETRAIN, ENCODER_RETRAIN_FIELDS, encoderRetrainJob, reinitSeed} from "./config.js";
+export type {Divergence} from "./train-through.js";
+export {DIVERGED_MSE, runJob, trainThrough} from "./train-through.js";
+export type {FrozenReference, SearchInterval} from "./reference.js";
+export {frozenReference} from "./reference.js";
+export type {CodeOutcome} from "./outcome.js";
+export {atBestFlags, codeOutcome, codeTolerance, countAtBest, divergedOutcome} from "./outcome.js";
 
 export interface CodeSet {
   readonly old: number[];
   readonly reinit: number[];
   readonly retrained: number[];
   readonly best: number[];
-}
-
-/** What a frozen decoder fixes before any retraining: the best codes and the losses every run is compared with. */
-/** The interval of codes searched for each point's best code (not rounded), its grid size, and how many best codes lie on its boundary. */
-export interface SearchInterval {
-  readonly lo: number;
-  readonly hi: number;
-  readonly count: number;
-  readonly atBoundary: number;
-}
-
-export interface FrozenReference {
-  readonly seed: number;
-  readonly mseBefore: number;
-  readonly optimalEncoderMse: number;
-  /** The published encoder's codes. */
-  readonly old: number[];
-  /** The best code of every point, and the tolerance within which a code counts as at its best. */
-  readonly best: number[];
-  readonly tolerance: number;
-  readonly bestErr: number[];
-  readonly localMinima: number[];
-  /** Median over the points of the spacing of their basins along the latent axis (see frozen-decoder.ts). */
-  readonly basinSpacing: number;
-  /** The old codes' range (max − min). */
-  readonly codeRange: number;
-  /** The interval searched (not rounded) and its grid. */
-  readonly search: SearchInterval;
-}
-
-/** The best codes under the frozen decoder of a published big autoencoder, and what they cost. */
-export function frozenReference(
-  seed: number,
-  weights: readonly number[],
-  config: Pick<
-    EncoderRetrainConfig,
-    "searchWiden" | "searchCount" | "codeTolerance"
-  > = DEFAULT_ENCODER_RETRAIN
-): FrozenReference {
-  const spec = sheetModel("big");
-  const data = sheetData(SHEET_SETUP);
-  const n = SHEET_SETUP.n;
-  const published = Float64Array.from(weights);
-  const old = encode(spec, published, data, n);
-  const [lo, hi] = widenedRange(old, config.searchWiden);
-  const best = bestCodes(spec, published, data, n, {lo, hi, count: config.searchCount});
-  const [oldLo, oldHi] = widenedRange(old, 0);
-  return {
-    seed,
-    mseBefore: sig(reconstructionMse(spec, published, data, n), 6),
-    optimalEncoderMse: sig(meanOverCoordinates(best.err, 2), 6),
-    old: Array.from(old),
-    best: Array.from(best.z),
-    tolerance: codeTolerance(old, config.codeTolerance),
-    bestErr: Array.from(best.err),
-    localMinima: Array.from(best.localMinima),
-    basinSpacing: sig(median(best.basinSpacing.filter(Number.isFinite)), 4),
-    codeRange: sig(oldHi - oldLo, 6),
-    search: {lo, hi, count: config.searchCount, atBoundary: best.atBoundary}
-  };
-}
-
-/** How an encoder's codes stand against the best ones, at one training length. */
-export interface CodeOutcome {
-  readonly epochs: number;
-  /** Full-data MSE; null if the run diverged before this length. */
-  readonly mse: number | null;
-  /** Points whose code is at its best code (within the tolerance), and their share. */
-  readonly atBest: number | null;
-  readonly fractionAtBestCode: number | null;
-  /** The MSE above the best possible encoder's. */
-  readonly gap: number | null;
-  /** Median over the points of |code − code right after the redraw|: how far the codes travelled. */
-  readonly travel: number | null;
-  /** Points whose code differs from the old encoder's by more than the tolerance. */
-  readonly movedFromOld: number | null;
-}
-
-/** Fraction of `codes` at their best code, and the MSE's gap to the best possible encoder: the measures of (g), for any run. */
-export function codeOutcome(
-  epochs: number,
-  codes: ArrayLike<number>,
-  mse: number,
-  ref: Pick<FrozenReference, "best" | "tolerance" | "optimalEncoderMse" | "old">,
-  start?: ArrayLike<number>
-): CodeOutcome {
-  const atBest = countAtBest(codes, ref.best, ref.tolerance);
-  return {
-    epochs,
-    mse: sig(mse, 6),
-    atBest,
-    fractionAtBestCode: atBest / codes.length,
-    gap: sig(mse - ref.optimalEncoderMse, 4),
-    travel: start ? sig(median(Array.from(codes, (z, i) => Math.abs(z - start[i]))), 4) : null,
-    movedFromOld: codes.length - countAtBest(codes, ref.old, ref.tolerance)
-  };
-}
-
-/** The outcome of a length the run did not reach (it diverged before). */
-export function divergedOutcome(epochs: number): CodeOutcome {
-  return {
-    epochs,
-    mse: null,
-    atBest: null,
-    fractionAtBestCode: null,
-    gap: null,
-    travel: null,
-    movedFromOld: null
-  };
 }
 
 /** One run of the learning-rate sweep of (g): the outcome at each training length. */
@@ -359,23 +91,6 @@ export interface EncoderRetrainRun {
   readonly encoderChange: number;
   readonly decoderChange: number;
 }
-
-/** Per point: is its code within `tolerance` of its best code? */
-export function atBestFlags(codes: ArrayLike<number>, best: ArrayLike<number>, tolerance: number): boolean[] {
-  return Array.from({length: codes.length}, (_, i) => Math.abs(codes[i] - best[i]) <= tolerance);
-}
-
-/** The tolerance of `atBestFlags`: a fraction of the range of the old codes. */
-export function codeTolerance(oldCodes: ArrayLike<number>, fraction: number): number {
-  const [lo, hi] = widenedRange(oldCodes, 0);
-  return fraction * (hi - lo);
-}
-
-/** Counts codes within `tolerance` of the best codes. */
-export function countAtBest(codes: ArrayLike<number>, best: ArrayLike<number>, tolerance: number): number {
-  return atBestFlags(codes, best, tolerance).filter(Boolean).length;
-}
-
 /**
  * Trains the fresh encoder of published seed `seed` at `lr` to the last of
  * `lengths` (epochs) and reads the outcome at each length, with `ref`'s best codes.

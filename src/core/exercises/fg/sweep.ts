@@ -8,8 +8,10 @@
  * The sizes are named here; they are what fits the build's time budget with
  * the WebAssembly step (see the README, "What the loaders cost").
  */
-import type {CodeOutcome, Divergence, FrozenReference, SweepRun} from "./encoder-retrain.js";
-import {DEFAULT_ENCODER_RETRAIN} from "./encoder-retrain.js";
+import type {SweepRun} from "./encoder-retrain.js";
+import {DEFAULT_ENCODER_RETRAIN} from "./config.js";
+import type {CodeOutcome} from "./outcome.js";
+import type {FrozenReference} from "./reference.js";
 import {SEEDS} from "../../autoencoder/setup.js";
 import type {Checkpoint} from "../../live/sliced-job.js";
 
@@ -66,24 +68,14 @@ export interface SweepReference {
   readonly codeRange: number;
 }
 
-/** One run of the sweep as emitted: outcomes per length, a thinned learning curve. */
-export interface SweepRunOut {
-  readonly seed: number;
-  readonly learningRate: number;
-  readonly outcomes: CodeOutcome[];
-  readonly diverged: Divergence | null;
-  readonly firstEpochStep: number;
-  readonly checkpoints: Checkpoint[];
-}
-
 export interface RetrainSweep {
   readonly plan: RetrainSweepPlan;
   readonly publishedLr: number;
   readonly batchSize: number;
   readonly seeds: number[];
   readonly references: SweepReference[];
-  /** Ordered by learning rate, then seed. */
-  readonly runs: SweepRunOut[];
+  /** Ordered by learning rate, then seed; learning curves thinned to every `plan.curveEvery` examples. */
+  readonly runs: SweepRun[];
 }
 
 /** Keeps every `every`-th example's checkpoint, and the last. */

@@ -4,9 +4,10 @@
  * training length, which only in a range, and the numbers behind the reason
  * (how far the codes travel against how far apart a point's basins lie).
  */
-import type {CodeOutcome, EncoderRetrainRun} from "./encoder-retrain.js";
+import type {EncoderRetrainRun, SweepRun} from "./encoder-retrain.js";
+import type {CodeOutcome} from "./outcome.js";
 import {median} from "../../stats.js";
-import type {RetrainSweep, SweepReference, SweepRunOut} from "./sweep.js";
+import type {RetrainSweep, SweepReference} from "./sweep.js";
 
 /** A run "reaches the best possible loss" within this fraction above it. */
 export const NEAR_BEST = 0.1;
@@ -55,7 +56,7 @@ export function sweepCells(sweep: Pick<RetrainSweep, "plan" | "runs" | "referenc
         .sort((a, b) => a.run.seed - b.run.seed);
       if (at.length === 0) continue;
       const ok = at.filter((x) => x.o.mse !== null);
-      const ref = (x: {run: SweepRunOut}) => referenceOf(sweep.references, x.run.seed);
+      const ref = (x: {run: SweepRun}) => referenceOf(sweep.references, x.run.seed);
       const fractions = finite(ok.map((x) => x.o.fractionAtBestCode));
       cells.push({
         learningRate: lr,

@@ -9,8 +9,10 @@
  * Each method is swept over learning rates (see `GD_SGD_PLAN`).
  */
 import {SHEET_HIDDEN} from "../../autoencoder/models.js";
-import {encoderRetrainJob, trainThrough} from "../fg/encoder-retrain.js";
-import type {Divergence, SweepRun} from "../fg/encoder-retrain.js";
+import {encoderRetrainJob} from "../fg/config.js";
+import {trainThrough} from "../fg/train-through.js";
+import type {Divergence} from "../fg/train-through.js";
+import type {SweepRun} from "../fg/encoder-retrain.js";
 import type {Field} from "../../settings/fields.js";
 import type {RetrainJob} from "../../settings/retrain.js";
 import {sig} from "../../format/round.js";

@@ -175,12 +175,17 @@ export function lossDomain(
   published: readonly {readonly runs?: readonly {readonly epochLoss: readonly number[]}[]}[],
   reader: readonly {readonly epochLoss: readonly number[]}[] | null
 ): [number, number] | undefined {
-  const all = published
-    .flatMap((m) => (m.runs ?? []).flatMap((r) => r.epochLoss))
-    .concat((reader ?? []).flatMap((m) => m.epochLoss))
-    .filter((x) => x > 0 && Number.isFinite(x));
-  if (!all.length) return undefined;
+  // Plain loops: this runs on every progress report of a reader's run, over every published epoch.
   let [lo, hi] = [Infinity, -Infinity];
-  for (const x of all) [lo, hi] = [Math.min(lo, x), Math.max(hi, x)];
+  const take = (losses: readonly number[]) => {
+    for (const x of losses)
+      if (x > 0 && Number.isFinite(x)) {
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
+      }
+  };
+  for (const m of published) for (const r of m.runs ?? []) take(r.epochLoss);
+  for (const m of reader ?? []) take(m.epochLoss);
+  if (lo === Infinity) return undefined;
   return [lo * 0.8, hi * 1.25];
 }

@@ -37,8 +37,9 @@ export function mseStrip(data: MseStripData, options: {readonly width: number}):
         x: (d: number) => d,
         y: 0.8,
         text: () => "PCA optimum",
-        textAnchor: "start",
-        dx: 4,
+        // Left of its rule: the optimum is at the right of the axis, where a label after it is cut off.
+        textAnchor: "end",
+        dx: -4,
         fill: "var(--theme-foreground-muted)"
       }),
       Plot.dot(data.seeds, {

@@ -147,6 +147,8 @@ test("(d) the history scrubber moves the map, the curve and the loss marker toge
 test("(d) every view is a link: seed, interval, initialisation, point, models and epoch go into the URL and come back", async ({
   page
 }) => {
+  // Four loads of the longest page: 35 s on a quiet machine, near the default 60 s on a busy one.
+  test.setTimeout(120_000);
   await page.goto("/ex1-cd");
   await loaded(page);
   await page.locator(".switch .field[data-key=curveSeed] select").selectOption("3");

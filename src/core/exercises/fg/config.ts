@@ -50,16 +50,19 @@ export function reinitSeed(seed: number, draw = 0): number {
   return 1000 * (draw + 1) + seed;
 }
 
+/** The choice among the published seeds, on the pages of (g) and (h). */
+export const PUBLISHED_SEED_FIELD: Field = {
+  key: "seed",
+  label: "published seed",
+  kind: "int",
+  min: SEEDS[0],
+  max: SEEDS[SEEDS.length - 1],
+  value: SEEDS[0]
+};
+
 /** What the page's retraining controls set. */
 export const ENCODER_RETRAIN_FIELDS: readonly Field[] = [
-  {
-    key: "seed",
-    label: "published seed",
-    kind: "int",
-    min: SEEDS[0],
-    max: SEEDS[SEEDS.length - 1],
-    value: SEEDS[0]
-  },
+  PUBLISHED_SEED_FIELD,
   {
     key: "draw",
     label: "fresh encoder draw",

@@ -9,14 +9,14 @@
  * Each method is swept over learning rates (see `GD_SGD_PLAN`).
  */
 import {SHEET_HIDDEN} from "../../autoencoder/models.js";
-import {encoderRetrainJob} from "../fg/config.js";
+import {PUBLISHED_SEED_FIELD, encoderRetrainJob} from "../fg/config.js";
 import {trainThrough} from "../fg/train-through.js";
 import type {Divergence} from "../fg/train-through.js";
 import type {SweepRun} from "../fg/encoder-retrain.js";
 import type {Field} from "../../settings/fields.js";
 import type {RetrainJob} from "../../settings/retrain.js";
 import {sig} from "../../format/round.js";
-import {SEEDS, SHEET_SETUP} from "../../autoencoder/setup.js";
+import {SHEET_SETUP} from "../../autoencoder/setup.js";
 import type {Checkpoint} from "../../live/sliced-job.js";
 import {stepsPerEpoch} from "../../engine/train.js";
 
@@ -93,14 +93,7 @@ export const GD_SGD_FIELDS: readonly Field[] = [
     value: PROBLEMS[0].key,
     labels: PROBLEM_TITLES
   },
-  {
-    key: "seed",
-    label: "published seed",
-    kind: "int",
-    min: SEEDS[0],
-    max: SEEDS[SEEDS.length - 1],
-    value: SEEDS[0]
-  },
+  PUBLISHED_SEED_FIELD,
   {
     key: "batch",
     label: "mini-batch size",

@@ -1,5 +1,7 @@
 // Serves the built site (dist/) on 127.0.0.1. Resolves clean URLs (/ex1-b → ex1-b.html)
-// as Framework's preview does, and sends .wasm as application/wasm.
+// as Framework's preview does, and sends .wasm as application/wasm. Files whose
+// name carries Framework's content hash (x.1a2b3c4d.js) never change under that
+// name, and are sent as immutable, as a static host would.
 // Usage: node scripts/serve.mjs [port]   (default 3000, or $PORT)
 import {createServer} from "node:http";
 import {readFile, stat} from "node:fs/promises";
@@ -21,6 +23,8 @@ const TYPES = {
   ".ttf": "font/ttf",
   ".txt": "text/plain; charset=utf-8"
 };
+
+const HASHED = /\.[0-9a-f]{8}\.[a-z0-9]+$/;
 
 async function resolveFile(pathname) {
   const clean = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, "");
@@ -45,7 +49,9 @@ createServer(async (req, res) => {
     res.end(notFound ? await readFile(notFound) : "not found");
     return;
   }
-  res.writeHead(200, {"content-type": TYPES[extname(file)] ?? "application/octet-stream"});
+  const headers = {"content-type": TYPES[extname(file)] ?? "application/octet-stream"};
+  if (HASHED.test(url.pathname)) headers["cache-control"] = "public, max-age=31536000, immutable";
+  res.writeHead(200, headers);
   res.end(await readFile(file));
 }).listen(port, "127.0.0.1", () => {
   process.stdout.write(`serving dist/ at http://127.0.0.1:${port}/\n`);

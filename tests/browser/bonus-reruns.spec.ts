@@ -8,7 +8,8 @@
 // a reader would: its link clicked on the page, then Play to the last epoch; the
 // others open their link with the last epoch named (`at=`), which trains the same
 // run to that epoch in the page's worker without drawing each one.
-import {expect as playwrightExpect, test} from "@playwright/test";
+import {expect as playwrightExpect} from "@playwright/test";
+import {test} from "./fixtures.js";
 import type {Page} from "@playwright/test";
 import {builtData} from "./data.js";
 

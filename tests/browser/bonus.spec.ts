@@ -1,4 +1,5 @@
-import {expect as playwrightExpect, test} from "@playwright/test";
+import {expect as playwrightExpect} from "@playwright/test";
+import {test} from "./fixtures.js";
 import type {Locator, Page} from "@playwright/test";
 import {builtData, median} from "./data.js";
 

@@ -1,6 +1,7 @@
 // The shared training controls (src/components/controls/controls.ts), on the pages of exercise 1 (b) and (c)/(d):
 // typed values, help lines, and links with settings announced at the top of the page.
-import {expect, test} from "@playwright/test";
+import {expect} from "@playwright/test";
+import {test} from "./fixtures.js";
 import type {Page} from "@playwright/test";
 
 const field = (page: Page, key: string) => page.locator(`form.settings .field[data-key=${key}]`);

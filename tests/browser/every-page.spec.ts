@@ -6,7 +6,8 @@
 // dark theme, and each load for one toolbar of SVG/PNG buttons under every plot.
 import {readFileSync} from "node:fs";
 import {createRequire} from "node:module";
-import {expect, test} from "@playwright/test";
+import {expect} from "@playwright/test";
+import {test} from "./fixtures.js";
 import type {Page} from "@playwright/test";
 import {builtPages, watch} from "./pages.js";
 

@@ -1,4 +1,5 @@
-import {expect, test} from "@playwright/test";
+import {expect} from "@playwright/test";
+import {test} from "./fixtures.js";
 import {builtData, median} from "./data.js";
 import {builtPages} from "./pages.js";
 

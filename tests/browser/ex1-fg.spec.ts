@@ -1,5 +1,6 @@
 import {readFileSync} from "node:fs";
-import {expect as baseExpect, test} from "@playwright/test";
+import {expect as baseExpect} from "@playwright/test";
+import {test} from "./fixtures.js";
 import type {Page} from "@playwright/test";
 import {builtData, median} from "./data.js";
 import {builtPages} from "./pages.js";

@@ -1,7 +1,8 @@
 // The playground names a published run when a link opens one (the one definition of
 // "published", core/settings/published.ts) and, when the run ends, says whether this
 // page reached the published losses; other settings show no such note.
-import {expect as playwrightExpect, test} from "@playwright/test";
+import {expect as playwrightExpect} from "@playwright/test";
+import {test} from "./fixtures.js";
 import {builtData} from "./data.js";
 
 // This machine may be busy with other builds: allow for slow renders.

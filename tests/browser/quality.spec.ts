@@ -1,7 +1,8 @@
 // Keyboard use and the figure and data downloads (the checks of every page are
 // in every-page.spec.ts).
 import {readFileSync} from "node:fs";
-import {expect, test} from "@playwright/test";
+import {expect} from "@playwright/test";
+import {test} from "./fixtures.js";
 
 async function settle(page: import("@playwright/test").Page, path: string): Promise<void> {
   await page.goto(path, {waitUntil: "networkidle"});

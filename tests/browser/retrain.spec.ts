@@ -1,5 +1,6 @@
 import {readFileSync} from "node:fs";
-import {expect, test} from "@playwright/test";
+import {expect} from "@playwright/test";
+import {test} from "./fixtures.js";
 import type {Page} from "@playwright/test";
 import {builtData} from "./data.js";
 

@@ -2,7 +2,8 @@
 // thread and in a module worker, the losses of every step and the final parameters
 // (their sha256) equal Node's. The engine's modules are served to the browser under
 // /__wasm-engine/ by Playwright's routing (serve-modules.ts): no page of the site is involved.
-import {expect, test} from "@playwright/test";
+import {expect} from "@playwright/test";
+import {test} from "./fixtures.js";
 import {sheetModel} from "../../src/core/autoencoder/models.js";
 import {rectangleData} from "../../src/core/autoencoder/rectangle.js";
 import type {MlpSpec} from "../../src/core/engine/mlp.js";

@@ -3,7 +3,8 @@
 import {mkdtempSync, readFileSync, truncateSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {expect, test} from "@playwright/test";
+import {expect} from "@playwright/test";
+import {test} from "./fixtures.js";
 import type {Page} from "@playwright/test";
 import {builtData} from "./data.js";
 import {loadModel} from "../../src/core/model-file/read.js";

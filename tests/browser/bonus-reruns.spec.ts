@@ -4,10 +4,11 @@
 // playground on these pages is one of the published runs. Replayed here: every run
 // of (b) and (c) and every seed of the answer to (a), 13 of the 53; the other 40
 // share their code path, and every query parses back to its exact settings
-// (tests/unit/playground-links.test.ts). The first run of each page is replayed as
-// a reader would: its link clicked on the page, then Play to the last epoch; the
-// others open their link with the last epoch named (`at=`), which trains the same
-// run to that epoch in the page's worker without drawing each one.
+// (tests/unit/playground-links.test.ts). The link of each page's first run is
+// clicked on the page and opens it in the playground; one run is replayed as a
+// reader would, with Play to the last epoch and every epoch drawn; the others open
+// their link with the last epoch named (`at=`), which trains the same run to that
+// epoch in the page's worker without drawing each one.
 import {expect as playwrightExpect} from "@playwright/test";
 import {test} from "./fixtures.js";
 import type {Page} from "@playwright/test";
@@ -81,6 +82,25 @@ const playgroundLinks = (page: Page) =>
     .locator("main a[href*='bonus?']")
     .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).search.slice(1)));
 
+/** Opens the link to `run` on its page as a reader would: found, unfolded if need be, clicked. */
+async function clickLink(page: Page, run: Published): Promise<void> {
+  const href = `a[href="./bonus?${run.query}"]`;
+  const link = page.locator(`main ${href}`).first();
+  await expect(link).toBeAttached({timeout: 30_000});
+  // A run may sit in a table the reader opens.
+  if (!(await link.isVisible()))
+    await page
+      .locator("main details", {has: page.locator(href)})
+      .locator("summary")
+      .first()
+      .click();
+  await expect(link).toBeVisible();
+  await link.scrollIntoViewIfNeeded();
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`/bonus\\?${run.query.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+  await expect(page.locator(".playground")).toHaveAttribute("data-phase", "training", {timeout: 30_000});
+}
+
 test("every link to the playground on the bonus pages opens a published run, and every published run has a link", async ({
   page
 }) => {
@@ -98,34 +118,25 @@ test("every link to the playground on the bonus pages opens a published run, and
       queries.filter((q) => !linked.has(q)),
       `${path}: published runs without a link`
     ).toEqual([]);
+    // The first published run of the page opens in the playground, paused at epoch 0.
+    await clickLink(
+      page,
+      published.find((p) => p.page === path)!
+    );
+    await expect(page.locator(".playground")).toHaveAttribute("data-epoch", "0");
   }
 });
 
-const firstOfPage = (run: Published) => published.find((p) => p.page === run.page) === run;
+/** The one run played epoch by epoch, as a reader would: the first seed of the answer to (a). */
+const played = published[0];
 
 for (const run of published) {
-  const how = firstOfPage(run) ? "its link clicked and played" : "its link opened at the last epoch";
+  const how = run === played ? "its link clicked, then Play" : "its link opened at the last epoch";
   test(`${run.page}: ${run.name} replays (${how}) to the published losses`, async ({page}) => {
     test.setTimeout(180_000);
-    if (firstOfPage(run)) {
+    if (run === played) {
       await page.goto(run.page);
-      const href = `a[href="./bonus?${run.query}"]`;
-      const link = page.locator(`main ${href}`).first();
-      await expect(link).toBeAttached({timeout: 30_000});
-      // A run may sit in a table the reader opens.
-      if (!(await link.isVisible()))
-        await page
-          .locator("main details", {has: page.locator(href)})
-          .locator("summary")
-          .first()
-          .click();
-      await expect(link).toBeVisible();
-      await link.scrollIntoViewIfNeeded();
-      await link.click();
-      await expect(page).toHaveURL(
-        new RegExp(`/bonus\\?${run.query.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`)
-      );
-      await expect(page.locator(".playground")).toHaveAttribute("data-phase", "training", {timeout: 30_000});
+      await clickLink(page, run);
       await page.getByRole("button", {name: "Play"}).click();
     } else {
       await page.goto(`/bonus?${run.query}&at=${epochsOf(run.query)}`);

@@ -4,11 +4,18 @@
 // (axe-core, serious and critical violations), drawn figures with text
 // alternatives, live links, data downloads, print, narrow screens and the
 // dark theme, and each load for one toolbar of SVG/PNG buttons under every plot.
+// The checks of text and layout in page-checks.ts run in the same two loads.
 import {readFileSync} from "node:fs";
 import {createRequire} from "node:module";
 import {expect} from "@playwright/test";
 import {test} from "./fixtures.js";
 import type {Page} from "@playwright/test";
+import {
+  expectCaptionsWrap,
+  expectPlainTickLabels,
+  expectProseAgreesInNumber,
+  pageChecks
+} from "./page-checks.js";
 import {builtPages, watch} from "./pages.js";
 
 const pages = builtPages();
@@ -112,7 +119,7 @@ test("the site has the pages of the report", () => {
 });
 
 for (const path of pages) {
-  test(`${path} in the light theme: loads cleanly, is accessible, draws and describes every figure with its toolbar, links live, offers its data, prints`, async ({
+  test(`${path} in the light theme: loads cleanly, is accessible, draws and describes every figure with its toolbar, writes plain numbers in agreement, links live, offers its data, prints`, async ({
     page,
     baseURL,
     request
@@ -169,6 +176,11 @@ for (const path of pages) {
     for (const href of new Set(links.map((h) => h.split("#")[0])))
       expect((await request.get(href)).status(), href).toBe(200);
 
+    await expectProseAgreesInNumber(page, path);
+    const ticks = await expectPlainTickLabels(page, path);
+    if (strict(path)) expect(ticks, "tick labels").toBeGreaterThan(20);
+    await pageChecks[path]?.(page, 1280);
+
     const buttons = page.locator(".data-downloads button");
     expect(await buttons.count(), "data downloads").toBeGreaterThan(0);
     const [file] = await Promise.all([page.waitForEvent("download"), buttons.first().click()]);
@@ -187,7 +199,7 @@ for (const path of pages) {
     expect(pdf.length).toBeGreaterThan(20_000 + 5_000 * Math.min(figures, 10));
   });
 
-  test(`${path} in the dark theme at 390 px: accessible, nothing overflows, toolbars fit, figures follow the theme`, async ({
+  test(`${path} in the dark theme at 390 px: accessible, nothing overflows, toolbars and captions fit, figures follow the theme`, async ({
     page,
     baseURL
   }) => {
@@ -210,5 +222,8 @@ for (const path of pages) {
     const light = await textColour(page);
     expect(dark).not.toBe(light);
     expect(luminance(dark)).toBeGreaterThan(luminance(light));
+    await pageChecks[path]?.(page, 390);
+    const captions = await expectCaptionsWrap(page, path, 390);
+    if (strict(path)) expect(captions, "table captions").toBeGreaterThan(0);
   });
 }

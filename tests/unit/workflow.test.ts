@@ -41,7 +41,10 @@ test("npm test and npm start build the site the same way, and the workflow publi
   const build = scripts.build;
   assert.equal(build, "observable build");
   assert.ok(scripts.start.startsWith(`${build} && `), "npm start builds with the build script");
-  assert.match(readFileSync("scripts/test.mjs", "utf8"), /run\("build", "npx", \["observable", "build"\]\)/);
+  assert.match(
+    readFileSync("scripts/test.mjs", "utf8"),
+    /run\("build", "npx", \["observable", "build"\]\s*[,)]/
+  );
   assert.match(workflow, /upload-pages-artifact@v\d+\s*\n\s*with:\s*\n\s*path: dist\s*$/m);
   assert.match(workflow, /deploy-pages@v\d+/);
 });

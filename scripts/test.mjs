@@ -1,13 +1,14 @@
 // `npm test`: every check of the project, stopping at the first failure.
 //   1. a Chromium for the browser tests (found, or installed as root with apt-get)
-//   2. a build of the site (every loader runs unless its output is cached), started
-//      at once and run beside 3 and 4: its loaders leave a core idle for long stretches
-//   3. type checking (tsc --noEmit), lint (ESLint with typescript-eslint) and format
-//      (Prettier --check), side by side
-//   4. unit tests (node's test runner, TypeScript through tsx, two files at a time)
-//   5. browser tests (Playwright against the built site in Chromium), once the build is done
-// A phase that runs beside others prints its output when it ends, so outputs do not
-// interleave. Each phase prints its time, and the end a table of them.
+//   2. type checking (tsc --noEmit), lint (ESLint with typescript-eslint) and format
+//      (Prettier --check), side by side: each keeps one core busy
+//   3. a build of the site (every loader runs unless its output is cached)
+//   4. unit tests (node's test runner, TypeScript through tsx, two files at a time); after
+//      the build, so the experiments they share with the loaders come from its cache
+//   5. browser tests (Playwright against the built site in Chromium)
+// The build is not run beside the checks: on two cores that was slower (the loaders
+// already use both). A phase that runs beside others prints its output when it ends,
+// so outputs do not interleave. Each phase prints its time, and the end a table of them.
 import {spawn} from "node:child_process";
 import {readdirSync} from "node:fs";
 import {join} from "node:path";
@@ -63,21 +64,22 @@ const unitTests = readdirSync(join("tests", "unit"))
 
 const chromium = ensureChromium();
 console.log(`Chromium: ${chromium}`);
-const build = run("build", "npx", ["observable", "build"], {quiet: true});
 await Promise.all([
   run("type check", "npx", ["tsc", "--noEmit"], {quiet: true}),
   run("lint", "npx", ["eslint", "."], {quiet: true}),
   run("format", "npx", ["prettier", "--check", "."], {quiet: true})
 ]);
-await run(
-  "unit tests",
-  process.execPath,
-  ["--import", "tsx", "--test", "--test-concurrency=2", "--test-reporter=spec", ...unitTests],
-  {quiet: true}
-);
-await build;
+await run("build", "npx", ["observable", "build"]);
+await run("unit tests", process.execPath, [
+  "--import",
+  "tsx",
+  "--test",
+  "--test-concurrency=2",
+  "--test-reporter=spec",
+  ...unitTests
+]);
 await run("browser tests", "npx", ["playwright", "test"]);
-console.log("\nPhase times (the build ran beside the checks and the unit tests):");
+console.log("\nPhase times (type check, lint and format ran side by side):");
 for (const [label, seconds] of phases)
   console.log(`  ${label.padEnd(14)} ${seconds.toFixed(1).padStart(7)} s`);
 console.log(`  ${"total".padEnd(14)} ${((Date.now() - suiteStarted) / 1000).toFixed(1).padStart(7)} s`);

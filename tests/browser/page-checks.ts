@@ -5,7 +5,7 @@
 import {expect} from "@playwright/test";
 import type {Page} from "@playwright/test";
 
-/** Generated sentences agree in number: no "1 seeds", no "3 epoch", no "seed(s)". */
+/** Generated sentences agree in number: no "1 seeds", no "3 epoch", no "seed(s)"; no "learning rate none". */
 export async function expectProseAgreesInNumber(page: Page, path: string): Promise<void> {
   // Sentences only: table headers ("seed 1 seed 2 …") are not prose.
   const prose = (await page.locator("main p, main li").allInnerTexts()).join(" ").replace(/\s+/g, " ");
@@ -13,7 +13,10 @@ export async function expectProseAgreesInNumber(page: Page, path: string): Promi
   expect(prose, path).not.toMatch(
     /\b([02-9]|\d{2,}) (seed|point|epoch|parameter|direction|segment|term)\b(?! \d)/
   );
-  expect(prose, path).not.toMatch(/\bseed\(s\)|\bs\)/);
+  // A list that came out empty, written as a value.
+  expect(prose, path).not.toMatch(/\b(rate|rates|seed|seeds|at) none\b/);
+  // "seed(s)", "point(s)": a plural left to the reader (not "the sheet's)" or "seed s)").
+  expect(prose, path).not.toMatch(/\w\(s\)/);
 }
 
 /** Axis tick labels write plain numbers: no SI prefixes (2m, 500µ, 1k). Returns the number of labels. */

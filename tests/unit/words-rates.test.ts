@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
-import {countOf, countOrNo, listing, rate, rateSpan} from "../../src/core/format/words.js";
+import {countOf, countOrNo, listing, rate, rateSpan, ratesAfterLengths} from "../../src/core/format/words.js";
 
 describe("generated English at zero, one and many", () => {
   it("counts with the right noun", () => {
@@ -26,5 +26,18 @@ describe("generated English at zero, one and many", () => {
     assert.equal(rateSpan([1e-2], all), "0.01");
     assert.equal(rateSpan([3e-2, 1e-2, 3e-3], all), "0.003 to 0.03");
     assert.equal(rateSpan([1e-4, 1e-2], all), "0.0001 and 0.01");
+  });
+
+  it("names the rates after each length, and a length where no rate qualifies as such (never a rate 'none')", () => {
+    const all = [1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2];
+    assert.equal(
+      ratesAfterLengths({1000: [], 2000: [3e-3]}, all, [1000, 2000]),
+      "at no rate after 1000 epochs and at learning rate 0.003 after 2000 epochs"
+    );
+    assert.equal(
+      ratesAfterLengths({1000: [3e-3, 1e-2], 2000: [1e-2]}, all, [1000, 2000]),
+      "at learning rate 0.003 to 0.01 after 1000 epochs and at learning rate 0.01 after 2000 epochs"
+    );
+    assert.equal(ratesAfterLengths({1000: []}, all, [1000]), "at no rate after 1000 epochs");
   });
 });

@@ -105,6 +105,25 @@ export function rateSpan(chosen: readonly number[], all: readonly number[]): str
   return listing(sorted.map(rate));
 }
 
+/**
+ * Which learning rates qualify after each training length, in words: "at learning
+ * rate 0.003 to 0.01 after 1000 epochs and at no rate after 2000 epochs" (a length
+ * where none qualifies is named as such, never as a rate "none").
+ */
+export function ratesAfterLengths(
+  chosen: Readonly<Record<number, readonly number[]>>,
+  all: readonly number[],
+  lengths: readonly number[]
+): string {
+  return listing(
+    lengths.map((e) =>
+      chosen[e]?.length
+        ? `at learning rate ${rateSpan(chosen[e], all)} after ${e} epochs`
+        : `at no rate after ${e} epochs`
+    )
+  );
+}
+
 const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
 /** Scientific notation as printed: 3.2·10⁻¹⁶ (`digits` after the point). */

@@ -5,7 +5,7 @@
  */
 import {median} from "../../stats.js";
 import {decimals, percent, signedPercent, thousands} from "../../format/decimals.js";
-import {countOf, countOrNo, listing, rate, rateSpan} from "../../format/words.js";
+import {countOf, countOrNo, listing, rate, rateSpan, ratesAfterLengths} from "../../format/words.js";
 import type {EncoderRetrainConfig} from "./config.js";
 import type {EncoderRetrainRun} from "./encoder-retrain.js";
 import type {CodeOutcome} from "./outcome.js";
@@ -169,8 +169,9 @@ export function claimFacts(
   const f3Holds = f3Lower === S && f3AboveBest === S && V.nearBest === 0;
   const f4Holds = facts.minimaMedian > 1 && V.allAtBest === 0;
   const f5Holds = facts.decoderMoved === 0 && facts.encoderMovedMin > 0 && V.movedSomewhere === finished;
-  const belowOldAt = (epochs: number) => rateSpan(V.belowOldSome[epochs], rates);
   const anyBelowOld = lengths.some((e) => V.belowOldSome[e].length > 0);
+  const atRatesAfter = (chosen: Readonly<Record<number, readonly number[]>>) =>
+    ratesAfterLengths(chosen, rates, lengths);
   const finals = sweep.runs.flatMap((r) =>
     r.outcomes.filter((o) => o.mse !== null).map((o) => ({r, o, mse: o.mse as number}))
   );
@@ -178,7 +179,6 @@ export function claimFacts(
     (a, x) => (a === undefined || x.mse < a.mse ? x : a),
     undefined
   );
-  const mostAt = (epochs: number) => rateSpan(V.mostAtBest[epochs], rates);
   const flat = effects.filter((e) => Math.abs(e.change) < 0.05);
   const moving = effects.filter((e) => Math.abs(e.change) >= 0.05);
   const rose = effects.reduce((s, e) => s + e.rose, 0);
@@ -215,7 +215,7 @@ export function claimFacts(
     aboveOld: countOf(f3AboveOld, S, "seed"),
     retrainedMedian: decimals(median(R.mseAfterRetrain), 3),
     belowOld: anyBelowOld
-      ? `Over the sweep, some run ends below its seed's old loss at learning rate ${belowOldAt(shortLength)} after ${shortLength} epochs and at ${belowOldAt(longLength)} after ${longLength}.`
+      ? `Over the sweep, some run ends below its seed's old loss ${atRatesAfter(V.belowOldSome)}.`
       : `Over the sweep no run, at any of the ${rates.length} rates or either length, ends below its seed's old loss; the lowest final MSE is ${decimals(lowest?.mse ?? NaN, 4)} (${lowest ? `seed ${lowest.r.seed}, learning rate ${rate(lowest.r.learningRate)}, ${lowest.o.epochs} epochs` : ""}), against old losses between ${decimals(min(R.mseBefore), 4)} and ${decimals(max(R.mseBefore), 4)}.`,
     longer: `${
       flat.length
@@ -234,8 +234,7 @@ export function claimFacts(
         ? "No run, at any rate or length, put every code at its best"
         : `${countOrNo(V.allAtBest, "run")} put every code at its best`,
     maxFraction: percent(V.maxFraction),
-    mostAtShort: mostAt(shortLength),
-    mostAtLong: mostAt(longLength),
+    mostAtBest: atRatesAfter(V.mostAtBest),
     f5: verdict(f5Holds),
     decoderMoved: facts.decoderMoved,
     encoderMovedMin: facts.encoderMovedMin,

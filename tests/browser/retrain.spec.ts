@@ -207,17 +207,22 @@ test("after Stop the status names the epoch the run stopped at", async ({page}) 
 test("the time a run reports is time spent training: a pause does not count", async ({page}) => {
   // Wall time from before the page opens: it holds all the training time plus the pause.
   const t0 = Date.now();
-  // Long enough that the run is still going when the test pauses it (the WebAssembly step trains 400 epochs in about a second).
-  await page.goto("/ex1-b?epochs=4000");
+  // Long enough that the run is still going when the test pauses it and when it stops it
+  // (the WebAssembly step trains 400 epochs in about a second).
+  await page.goto("/ex1-b?epochs=5000");
   await expect(row(page, "big")).toHaveAttribute("data-phase", "training", {timeout: 30_000});
   await page.getByRole("button", {name: "Pause"}).click();
   await expect(page.locator(".progress-status")).toContainText("Paused");
   await page.waitForTimeout(3000);
   await page.getByRole("button", {name: "Resume"}).click();
+  await expect(page.locator(".progress-status")).not.toContainText("Paused");
+  await page.waitForTimeout(500);
+  await page.getByRole("button", {name: "Stop"}).click();
   await waitForRun(page);
   const wall = Date.now() - t0;
   const status = await page.locator(".progress-status").innerText();
-  const trained = Number(status.match(/in ([\d.]+) s of training/)![1]) * 1000;
+  const trained = Number(status.match(/after ([\d.]+) s of training/)![1]) * 1000;
+  expect(trained).toBeGreaterThan(0);
   expect(trained).toBeLessThan(wall - 2500);
 });
 

@@ -60,7 +60,7 @@ test("an unknown kind is refused", () => {
   assert.throws(() => createJob("nonsense" as JobKind, {} as never), RangeError);
 });
 
-test("autoencoder summary: measured in the worker exactly as a page measures the reader's run", () => {
+test("autoencoder summary: measured in the worker exactly as a page measures the reader's run, analysis and measures", () => {
   for (const model of ["pca", "small"] as const) {
     const [spec] = retrainJobs({...defaults(RETRAIN_FIELDS), epochs: 5, seed: 3}, [model]);
     const job = createJob("autoencoder", spec, {kind: "wasm"});
@@ -75,9 +75,11 @@ test("autoencoder summary: measured in the worker exactly as a page measures the
       {hidden: spec.hidden, linear: spec.linear, seed: spec.seed, params, finalView: structuredClone(view)},
       data,
       pca2(data, data.length / 2)
-    ).analysis;
+    );
+    // Analysis and the verdicts' measures both: the page computes neither on its main thread.
     assert.deepEqual(summary, page, model);
-    assert.ok(Number.isFinite((summary as {corrX1: number}).corrX1));
+    assert.ok(Number.isFinite(summary!.analysis.corrX1));
+    assert.ok(Object.keys(summary!.measures).length > 0);
     job.dispose();
   }
 });

@@ -2,12 +2,8 @@
  * What the exercise 1 figures draw, whether it comes from the build-time
  * snapshot or from a run in the page: one `ShownModel` per autoencoder.
  */
-import type {
-  AutoencoderSnapshot,
-  RunAnalysis,
-  RunSnapshot,
-  StateView
-} from "../../core/autoencoder/snapshot.js";
+import type {MeasuredRun} from "../../core/autoencoder/decoder-verdicts.js";
+import type {AutoencoderSnapshot, RunSnapshot, StateView} from "../../core/autoencoder/snapshot.js";
 import type {ModelName} from "../../core/autoencoder/models.js";
 import {SHEET_RECT} from "../../core/autoencoder/rectangle.js";
 import type {ViewOptions} from "../../core/live/sliced-job.js";
@@ -30,10 +26,10 @@ export interface ShownModel {
   readonly params?: ArrayLike<number>;
   /**
    * A finished reader's run measured in the worker, by the function that measures the
-   * published runs (`measureRun(...).analysis` on `params` and `view`): the same numbers
-   * a page would compute, without a long task on its main thread.
+   * published runs (`measureRun` on `params` and `view`): the same numbers a page would
+   * compute, without a long task on its main thread.
    */
-  readonly analysis?: RunAnalysis;
+  readonly measured?: MeasuredRun;
 }
 
 /** The grid and curve the worker computes while training (coarser than the snapshot's); the run measured at its end. */
@@ -81,6 +77,6 @@ export function liveModels(state: TrainingState): ShownModel[] {
     phase: p.phase,
     message: p.message,
     params: p.params,
-    analysis: p.summary
+    measured: p.summary
   }));
 }

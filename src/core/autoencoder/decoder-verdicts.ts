@@ -185,12 +185,18 @@ export function untrained(spec: AutoencoderSpec, seed: number): {torch: Float64A
  * shape is that of PyTorch's initialisation of the same seed, on the interval
  * its codes span widened by the final view's margin.
  */
+/** A trained run measured: its analysis (pieces, turns, correlations) and the verdicts' measures. */
+export interface MeasuredRun {
+  readonly analysis: RunAnalysis;
+  readonly measures: LinearMeasures | ReluMeasures;
+}
+
 export function measureRun(
   run: TrainedRun,
   data: Float64Array,
   pca: {readonly components: readonly (readonly number[])[]; readonly mean: readonly number[]},
   curveMargin = 0.1
-): {analysis: RunAnalysis; measures: LinearMeasures | ReluMeasures} {
+): MeasuredRun {
   const spec = autoencoderSpec(run.hidden, 2, run.linear);
   const init = untrained(spec, run.seed);
   const curvePoints = run.finalView.curve.z.length;
@@ -205,7 +211,7 @@ export function measureRun(
 }
 
 /** The verdicts' measures of a run whose analysis is known (e.g. measured in the training worker). */
-export function measuresOf(
+function measuresOf(
   run: Pick<TrainedRun, "hidden" | "linear" | "seed" | "params">,
   analysis: RunAnalysis,
   pca: {readonly components: readonly (readonly number[])[]; readonly mean: readonly number[]}

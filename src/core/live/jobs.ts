@@ -3,7 +3,8 @@
  * made from, what its view needs and what the view is. The worker creates jobs
  * through `createJob`; the page-side handle is typed by the same table.
  */
-import type {RunAnalysis, StateView} from "../autoencoder/snapshot.js";
+import type {MeasuredRun} from "../autoencoder/decoder-verdicts.js";
+import type {StateView} from "../autoencoder/snapshot.js";
 import type {EngineOptions} from "../engine/engine.js";
 import {PlaygroundJob} from "../playground/job.js";
 import type {PlaygroundSettings} from "../playground/settings.js";
@@ -14,7 +15,7 @@ import type {SlicedJob, ViewOptions} from "./sliced-job.js";
 
 export interface JobKinds {
   /** An autoencoder of exercise 1. */
-  autoencoder: {spec: RetrainJob; options: ViewOptions; view: StateView; summary: RunAnalysis};
+  autoencoder: {spec: RetrainJob; options: ViewOptions; view: StateView; summary: MeasuredRun};
   /** A classifier of the bonus exercise's playground. */
   playground: {
     spec: PlaygroundSettings;

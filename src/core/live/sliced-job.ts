@@ -7,8 +7,9 @@
  * non-finite loss ends the job with a message naming the epoch. `TrainJob` is the
  * autoencoder kind; `playground/job.ts` is the playground kind; `jobs.ts` names them.
  */
-import type {RunAnalysis, StateView} from "../autoencoder/snapshot.js";
+import type {StateView} from "../autoencoder/snapshot.js";
 import {describeState, sheetData} from "../autoencoder/snapshot.js";
+import type {MeasuredRun} from "../autoencoder/decoder-verdicts.js";
 import {measureRun} from "../autoencoder/decoder-verdicts.js";
 import {pca2} from "../autoencoder/pca.js";
 import type {AutoencoderSpec} from "../autoencoder/models.js";
@@ -220,15 +221,14 @@ export class TrainJob extends SlicedJob<ViewOptions, StateView> {
 
   /**
    * With `options.analysis`: the run measured by the very function a page would
-   * call on the reader's parameters and this view (`measureRun`), so the numbers
-   * are the same bits wherever it runs.
+   * call on the reader's parameters and this view (`measureRun`: the analysis and
+   * the verdicts' measures), so the numbers are the same bits wherever it runs.
    */
-  summary(view: StateView, options: ViewOptions): RunAnalysis | undefined {
+  summary(view: StateView, options: ViewOptions): MeasuredRun | undefined {
     if (!options.analysis) return undefined;
     const run = {hidden: this.job.hidden, linear: this.job.linear, seed: this.job.seed};
     const n = this.data.length / 2;
-    return measureRun({...run, params: this.params(), finalView: view}, this.data, pca2(this.data, n))
-      .analysis;
+    return measureRun({...run, params: this.params(), finalView: view}, this.data, pca2(this.data, n));
   }
 
   dispose(): void {

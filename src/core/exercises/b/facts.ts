@@ -175,17 +175,40 @@ export function lossDomain(
   published: readonly {readonly runs?: readonly {readonly epochLoss: readonly number[]}[]}[],
   reader: readonly {readonly epochLoss: readonly number[]}[] | null
 ): [number, number] | undefined {
-  // Plain loops: this runs on every progress report of a reader's run, over every published epoch.
+  // Runs on every progress report of a reader's run: the published runs' range is
+  // computed once per snapshot array, only the reader's curves each time.
   let [lo, hi] = [Infinity, -Infinity];
-  const take = (losses: readonly number[]) => {
-    for (const x of losses)
-      if (x > 0 && Number.isFinite(x)) {
-        if (x < lo) lo = x;
-        if (x > hi) hi = x;
-      }
+  const fold = ([l, h]: readonly [number, number]) => {
+    if (l < lo) lo = l;
+    if (h > hi) hi = h;
   };
-  for (const m of published) for (const r of m.runs ?? []) take(r.epochLoss);
-  for (const m of reader ?? []) take(m.epochLoss);
+  for (const m of published) if (m.runs) fold(publishedRange(m.runs));
+  for (const m of reader ?? []) fold(positiveRange(m.epochLoss));
   if (lo === Infinity) return undefined;
   return [lo * 0.8, hi * 1.25];
+}
+
+/** The smallest and largest positive, finite value (Infinity, -Infinity when there is none). */
+function positiveRange(losses: readonly number[]): [number, number] {
+  let [lo, hi] = [Infinity, -Infinity];
+  for (const x of losses)
+    if (x > 0 && Number.isFinite(x)) {
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+  return [lo, hi];
+}
+
+const publishedRanges = new WeakMap<object, [number, number]>();
+function publishedRange(runs: readonly {readonly epochLoss: readonly number[]}[]): [number, number] {
+  let range = publishedRanges.get(runs);
+  if (!range) {
+    range = [Infinity, -Infinity];
+    for (const r of runs) {
+      const [l, h] = positiveRange(r.epochLoss);
+      range = [Math.min(range[0], l), Math.max(range[1], h)];
+    }
+    publishedRanges.set(runs, range);
+  }
+  return range;
 }

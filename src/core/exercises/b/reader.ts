@@ -3,10 +3,10 @@
  * the published runs, and the rows that set it beside them. No DOM.
  */
 import type {ModelName} from "../../autoencoder/models.js";
-import type {AutoencoderSnapshot, RunAnalysis, StateView} from "../../autoencoder/snapshot.js";
+import type {AutoencoderSnapshot, StateView} from "../../autoencoder/snapshot.js";
 import {sheetData} from "../../autoencoder/snapshot.js";
-import type {LinearMeasures, ReluMeasures} from "../../autoencoder/decoder-verdicts.js";
-import {measureRun, measuresOf} from "../../autoencoder/decoder-verdicts.js";
+import type {MeasuredRun} from "../../autoencoder/decoder-verdicts.js";
+import {measureRun} from "../../autoencoder/decoder-verdicts.js";
 import {median} from "../../stats.js";
 
 /** One model of a reader's run, as the page holds it while (or after) it trains. */
@@ -18,14 +18,11 @@ export interface ReaderModel {
   readonly epochLoss: readonly number[];
   readonly view?: StateView;
   readonly params?: ArrayLike<number>;
-  /** The run measured in the training worker (`measureRun`'s analysis), when it was. */
-  readonly analysis?: RunAnalysis;
+  /** The run measured in the training worker (`measureRun`), when it was. */
+  readonly measured?: MeasuredRun;
 }
 
-export interface ReaderMeasured {
-  readonly analysis: RunAnalysis;
-  readonly measures: LinearMeasures | ReluMeasures;
-}
+export type ReaderMeasured = MeasuredRun;
 
 /**
  * Every model of the run that has final parameters and a view, measured as the build measures its runs;
@@ -46,12 +43,7 @@ export function measureReader(
         params: m.params!,
         finalView: m.view!
       };
-      return [
-        m.model,
-        m.analysis
-          ? {analysis: m.analysis, measures: measuresOf(run, m.analysis, pca)}
-          : measureRun(run, data, pca)
-      ];
+      return [m.model, m.measured ?? measureRun(run, data, pca)];
     })
   );
 }

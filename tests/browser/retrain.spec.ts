@@ -251,6 +251,12 @@ test("after a retrain the published result stays beside the reader's run, in fig
     const published = snap.models[m].runs.find((r) => r.seed === 0)!.final.mse;
     await expect(figures).toContainText(`seed 0: MSE ${published.toFixed(4)}`);
   }
+  // Every figure keeps its SVG/PNG buttons, the ones a live run redrew or moved included.
+  const plots = await figures
+    .locator("svg[class^='plot-']")
+    .evaluateAll((svgs) => svgs.filter((s) => /^plot-[0-9a-f]+$/.test(s.getAttribute("class") ?? "")).length);
+  expect(plots).toBe(9);
+  await expect(figures.locator(".figure-tools")).toHaveCount(plots);
   // The comparison table: one row per run and model, the reader's marked.
   const table = page.locator("table.compare-table");
   await expect(table.locator("tbody tr")).toHaveCount(9);

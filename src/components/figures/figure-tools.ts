@@ -95,14 +95,33 @@ function place(svg: SVGSVGElement, bar: HTMLElement): void {
   else figure.append(bar);
 }
 
-/** Adds the toolbar under every Plot figure in `root` that has none yet. */
+/** Where `place` puts the toolbar of `svg`: is `bar` there? */
+function inPlace(svg: SVGSVGElement, bar: HTMLElement): boolean {
+  const figure = svg.closest("figure");
+  if (!figure) return svg.nextElementSibling === bar;
+  if (/^plot-[0-9a-f]+-figure$/.test(figure.getAttribute("class") ?? ""))
+    return figure.nextElementSibling === bar;
+  return bar.parentElement === figure;
+}
+
+/** Each plot's toolbar, made once. */
+const bars = new WeakMap<SVGSVGElement, HTMLElement>();
+
+/**
+ * Puts the toolbar under every Plot figure in `root`: a new one under a new plot,
+ * and back under its plot a toolbar left behind (a figure that a live run moved
+ * into a new container leaves its toolbar in the old one).
+ */
 export function addFigureTools(root: ParentNode): void {
   // A plot's own svg has exactly one class, "plot-<hash>"; legends ("plot-<hash>-ramp", swatches) are skipped.
-  const plots = [...root.querySelectorAll<SVGSVGElement>("svg[class^='plot-']")].filter(
-    (svg) => /^plot-[0-9a-f]+$/.test(svg.getAttribute("class") ?? "") && !svg.dataset[DONE]
+  const plots = [...root.querySelectorAll<SVGSVGElement>("svg[class^='plot-']")].filter((svg) =>
+    /^plot-[0-9a-f]+$/.test(svg.getAttribute("class") ?? "")
   );
   plots.forEach((svg, index) => {
+    let bar = bars.get(svg);
+    if (bar && inPlace(svg, bar)) return;
+    if (!bar) bars.set(svg, (bar = toolbar(svg, index)));
     svg.dataset[DONE] = "1";
-    place(svg, toolbar(svg, index));
+    place(svg, bar);
   });
 }

@@ -9,6 +9,13 @@ import * as Plot from "@observablehq/plot";
 import type {Exit} from "../../core/autoencoder/frame.js";
 import {frameExits} from "../../core/autoencoder/frame.js";
 
+/**
+ * The ink of what is drawn over the raster (point outlines, the decoder curve, exit marks).
+ * The colour scale does not change with the theme, so neither does this: in the dark theme
+ * the text colour (near white) vanished on the scale's light middle.
+ */
+const INK = "#1b1e23";
+
 export interface LatentMapData {
   /** nx × ny codes, row by row from the bottom of the rectangle. */
   readonly grid: readonly number[];
@@ -89,20 +96,20 @@ export function latentMap(map: LatentMapData, options: LatentMapOptions): SVGSVG
         x: "x",
         y: "y",
         fill: "code",
-        stroke: "currentColor",
+        stroke: INK,
         strokeWidth: 0.8,
         r: 3.5,
         tip: true
       }),
-      Plot.line(curve, {x: "x", y: "y", stroke: "currentColor", strokeWidth: 1.6, clip: true}),
+      Plot.line(curve, {x: "x", y: "y", stroke: INK, strokeWidth: 1.6, clip: true}),
       Plot.dot(exits, {
         x: "x",
         y: "y",
         symbol: "triangle",
         rotate: (d: Exit) => rotation[d.side],
         r: 5,
-        fill: "currentColor",
-        stroke: "var(--theme-background)"
+        fill: INK,
+        stroke: "white"
       }),
       Plot.frame()
     ]

@@ -2,6 +2,7 @@ import {expect as playwrightExpect} from "@playwright/test";
 import {test} from "./fixtures.js";
 import type {Locator, Page} from "@playwright/test";
 import {builtData, median} from "./data.js";
+import {boxes, overlap} from "./page-checks.js";
 
 // This machine may be busy with other builds: allow for slow renders.
 const expect = playwrightExpect.configure({timeout: 20_000});
@@ -182,24 +183,6 @@ test("the playground's loss axis counts whole epochs and writes plain numbers", 
     expect(y.filter((t) => /[a-zµ]$/.test(t))).toEqual([]);
   }
 });
-
-/** Bounding boxes of the elements matching `selector` inside the first element matching `root`. */
-async function boxes(page: Page, root: string, selector: string) {
-  return page
-    .locator(root)
-    .first()
-    .locator(selector)
-    .evaluateAll((els) =>
-      els.map((e) => {
-        const r = e.getBoundingClientRect();
-        return {x: r.x, y: r.y, right: r.right, bottom: r.bottom, text: e.textContent ?? ""};
-      })
-    );
-}
-const overlap = (
-  a: {x: number; y: number; right: number; bottom: number},
-  b: {x: number; y: number; right: number; bottom: number}
-) => a.x < b.right && b.x < a.right && a.y < b.bottom && b.y < a.bottom;
 
 test("the playground's loss labels stay clear of the axis title (the pages' labels: every-page.spec.ts)", async ({
   page

@@ -57,9 +57,10 @@ export async function expectCaptionsWrap(page: Page, path: string, width: number
 }
 
 type Box = {x: number; y: number; right: number; bottom: number};
-const overlap = (a: Box, b: Box) => a.x < b.right && b.x < a.right && a.y < b.bottom && b.y < a.bottom;
+export const overlap = (a: Box, b: Box) => a.x < b.right && b.x < a.right && a.y < b.bottom && b.y < a.bottom;
 
-async function boxes(page: Page, root: string, selector: string): Promise<(Box & {text: string})[]> {
+/** Bounding boxes of the elements matching `selector` inside the first element matching `root`. */
+export async function boxes(page: Page, root: string, selector: string): Promise<(Box & {text: string})[]> {
   return page
     .locator(root)
     .first()

@@ -49,15 +49,13 @@ export const test = base.extend<object, {tab: Tab}>({
       await page.setViewportSize(VIEWPORT);
       await page.emulateMedia({media: "screen", colorScheme: "light"});
     };
-    const passed = testInfo.status === testInfo.expectedStatus;
-    if (
-      !passed ||
-      !(await clean().then(
+    const cleaned = () =>
+      clean().then(
         () => true,
         () => false
-      ))
-    )
-      await tab.renew();
+      );
+    const reusable = testInfo.status === testInfo.expectedStatus && (await cleaned());
+    if (!reusable) await tab.renew();
   },
   // A test that asks for `context` gets the tab's.
   context: async ({tab}, use) => {

@@ -1,6 +1,7 @@
 import {expect as playwrightExpect} from "@playwright/test";
 import {test} from "./fixtures.js";
 import type {Locator, Page} from "@playwright/test";
+import type {BonusSummary} from "../../src/data/lib/summary/bonus.js";
 import {builtData, median} from "./data.js";
 import {boxes, overlap} from "./page-checks.js";
 
@@ -8,20 +9,7 @@ import {boxes, overlap} from "./page-checks.js";
 const expect = playwrightExpect.configure({timeout: 20_000});
 
 interface Summary {
-  bonus: {
-    spiral: {architecture: string; trainLoss: number; testLoss: number; medianTestLoss: number};
-    regularization: Record<
-      "none" | "l1" | "l2",
-      {trainLoss: number; testLoss: number; zeroWeightFraction: number; meanAbsWeight: number}
-    >;
-    memorization: {
-      noise: number;
-      trainRatio: number;
-      seeds: number[];
-      trainLoss: number[];
-      testLoss: number[];
-    };
-  };
+  bonus: BonusSummary;
 }
 interface Spiral {
   winner: string;

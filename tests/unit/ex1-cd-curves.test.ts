@@ -98,25 +98,15 @@ describe("the verdicts on the predictions of (c)", () => {
     const init = (m: "small" | "big", seed: number, scheme: "torch" | "tfjs") =>
       initParams(sheetModel(m), scheme, createRng(seed));
     const pc1 = snap.pca.components[0];
+    const relu = (m: "small" | "big") =>
+      snap.models[m]!.runs.map((r) =>
+        measureRelu(sheetModel(m), r.analysis, init(m, r.seed, "torch"), init(m, r.seed, "tfjs"))
+      );
     const old = decoderVerdicts(
       {
         pca: snap.models.pca!.runs.map((r) => measureLinear(r.weights, r.analysis, pc1, snap.pca.mean)),
-        small: snap.models.small!.runs.map((r) =>
-          measureRelu(
-            sheetModel("small"),
-            r.analysis,
-            init("small", r.seed, "torch"),
-            init("small", r.seed, "tfjs")
-          )
-        ),
-        big: snap.models.big!.runs.map((r) =>
-          measureRelu(
-            sheetModel("big"),
-            r.analysis,
-            init("big", r.seed, "torch"),
-            init("big", r.seed, "tfjs")
-          )
-        )
+        small: relu("small"),
+        big: relu("big")
       },
       TITLES
     );

@@ -2,34 +2,22 @@
  * What the exercise 1 figures draw, whether it comes from the build-time
  * snapshot or from a run in the page: one `ShownModel` per autoencoder.
  */
-import type {MeasuredRun} from "../../core/autoencoder/decoder-verdicts.js";
-import type {AutoencoderSnapshot, RunSnapshot, StateView} from "../../core/autoencoder/snapshot.js";
+import type {AutoencoderSnapshot, RunSnapshot} from "../../core/autoencoder/snapshot.js";
 import type {ModelName} from "../../core/autoencoder/models.js";
 import {SHEET_RECT} from "../../core/autoencoder/rectangle.js";
+import type {ReaderModel} from "../../core/exercises/b/reader.js";
 import type {ViewOptions} from "../../core/live/sliced-job.js";
 import type {JobPhase, TrainingState} from "./trainer.js";
 
-export interface ShownModel {
-  readonly model: ModelName;
-  readonly hidden: readonly number[];
-  readonly seed: number;
+/** A model as the figures draw it: a reader's model (core/exercises/b/reader.ts), or a published run. */
+export interface ShownModel extends ReaderModel {
   readonly epochs: number;
-  readonly epochLoss: readonly number[];
   readonly stepLoss?: readonly number[];
   /** Every seed's run, for the band (published results only). */
   readonly runs?: readonly RunSnapshot[];
-  readonly view?: StateView;
   readonly grid: ViewOptions["grid"];
   readonly phase: JobPhase | "published";
   readonly message?: string;
-  /** The parameters of `view` (a reader's run; published runs carry theirs in the snapshot). */
-  readonly params?: ArrayLike<number>;
-  /**
-   * A finished reader's run measured in the worker, by the function that measures the
-   * published runs (`measureRun` on `params` and `view`): the same numbers a page would
-   * compute, without a long task on its main thread.
-   */
-  readonly measured?: MeasuredRun;
 }
 
 /** The grid and curve the worker computes while training (coarser than the snapshot's); the run measured at its end. */

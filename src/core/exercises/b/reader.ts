@@ -17,12 +17,15 @@ export interface ReaderModel {
   readonly phase: string;
   readonly epochLoss: readonly number[];
   readonly view?: StateView;
+  /** The parameters of `view` (a reader's run; published runs carry theirs in the snapshot). */
   readonly params?: ArrayLike<number>;
-  /** The run measured in the training worker (`measureRun`), when it was. */
+  /**
+   * A finished run measured in the training worker, by the function that measures the
+   * published runs (`measureRun` on `params` and `view`): the same numbers a page would
+   * compute, without a long task on its main thread.
+   */
   readonly measured?: MeasuredRun;
 }
-
-export type ReaderMeasured = MeasuredRun;
 
 /**
  * Every model of the run that has final parameters and a view, measured as the build measures its runs;
@@ -31,7 +34,7 @@ export type ReaderMeasured = MeasuredRun;
 export function measureReader(
   models: readonly ReaderModel[],
   pca: AutoencoderSnapshot["pca"]
-): Partial<Record<ModelName, ReaderMeasured>> {
+): Partial<Record<ModelName, MeasuredRun>> {
   const data = sheetData();
   const done = models.filter((m) => m.params && m.view);
   return Object.fromEntries(
@@ -78,7 +81,7 @@ export function compareRows(
   snap: AutoencoderSnapshot,
   shown: readonly {readonly model: ModelName; readonly seed: number; readonly hidden: readonly number[]}[],
   reader: readonly ReaderModel[],
-  measured: Partial<Record<ModelName, ReaderMeasured>>,
+  measured: Partial<Record<ModelName, MeasuredRun>>,
   titles: Readonly<Record<ModelName, string>>
 ): CompareRow[] {
   return shown.flatMap((p, k) => {

@@ -10,7 +10,7 @@ function coldBuild(label) {
   const dir = mkdtempSync(join(tmpdir(), `determinism-${label}-`));
   execFileSync("git", ["clone", "-q", ".", dir]);
   execFileSync("npm", ["ci", "--no-audit", "--no-fund"], {cwd: dir, stdio: "ignore"});
-  execFileSync("npx", ["observable", "build"], {cwd: dir, stdio: "ignore"});
+  execFileSync("npm", ["run", "build"], {cwd: dir, stdio: "ignore"});
   const dataDir = join(dir, "dist", "_file", "data");
   const files = Object.fromEntries(readdirSync(dataDir).map((f) => [f, readFileSync(join(dataDir, f))]));
   return {dir, files};

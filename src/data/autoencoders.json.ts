@@ -1,5 +1,4 @@
 // The three autoencoders of exercise 1, trained with the sheet's setup for every seed.
-import {withoutHistory} from "../core/autoencoder/snapshot.js";
-import {autoencoderSnapshot} from "./lib/experiments.js";
+import {LOADER_OUTPUTS} from "./lib/outputs.js";
 
-process.stdout.write(JSON.stringify(withoutHistory(await autoencoderSnapshot())));
+process.stdout.write(await LOADER_OUTPUTS["autoencoders"]());

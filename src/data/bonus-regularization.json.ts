@@ -1,4 +1,4 @@
 // Bonus exercise 2 (b): the 6 × 8 network without regularisation, with L1 and with L2 (see src/core/playground/studies.ts).
-import {regularizationStudy} from "./lib/experiments.js";
+import {LOADER_OUTPUTS} from "./lib/outputs.js";
 
-process.stdout.write(JSON.stringify(await regularizationStudy()));
+process.stdout.write(await LOADER_OUTPUTS["bonus-regularization"]());

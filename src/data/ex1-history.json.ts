@@ -1,5 +1,4 @@
 // Frames of the training of exercise 1's autoencoders (every 10 epochs), from the same runs.
-import {historyOf} from "../core/autoencoder/snapshot.js";
-import {autoencoderSnapshot} from "./lib/experiments.js";
+import {LOADER_OUTPUTS} from "./lib/outputs.js";
 
-process.stdout.write(JSON.stringify(historyOf(await autoencoderSnapshot())));
+process.stdout.write(await LOADER_OUTPUTS["ex1-history"]());

@@ -1,5 +1,4 @@
 // Exercise 1 (b): final MSE by model and seed, shaped with arquero.
-import {autoencoderSnapshot} from "./lib/experiments.js";
-import {seedStats} from "./lib/tables.js";
+import {LOADER_OUTPUTS} from "./lib/outputs.js";
 
-process.stdout.write(JSON.stringify(seedStats(await autoencoderSnapshot())));
+process.stdout.write(await LOADER_OUTPUTS["ex1-tables"]());

@@ -1,4 +1,4 @@
 // Exercise 1 (h): full-batch against mini-batch learning curves of the same problem, for SGD and Adam.
-import {gdSgd} from "./lib/experiments.js";
+import {LOADER_OUTPUTS} from "./lib/outputs.js";
 
-process.stdout.write(JSON.stringify(await gdSgd()));
+process.stdout.write(await LOADER_OUTPUTS["gd-sgd"]());

@@ -1,5 +1,4 @@
 // What a reader's own model is graded against: the sheet's points, the published seeds' MSE and verdict measures.
-import {modelReference} from "../core/model-file/reference.js";
-import {autoencoderSnapshot} from "./lib/experiments.js";
+import {LOADER_OUTPUTS} from "./lib/outputs.js";
 
-process.stdout.write(JSON.stringify(modelReference(await autoencoderSnapshot())));
+process.stdout.write(await LOADER_OUTPUTS["model-reference"]());

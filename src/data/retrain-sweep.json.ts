@@ -1,4 +1,4 @@
 // Exercise 1 (g) over learning rates: the frozen-decoder retraining at a sweep of Adam learning rates and two training lengths.
-import {retrainSweep} from "./lib/experiments.js";
+import {LOADER_OUTPUTS} from "./lib/outputs.js";
 
-process.stdout.write(JSON.stringify(await retrainSweep()));
+process.stdout.write(await LOADER_OUTPUTS["retrain-sweep"]());

@@ -1,4 +1,4 @@
 // The report's key numbers, computed from the same results the figures draw.
-import {buildSummary} from "./lib/summary.js";
+import {LOADER_OUTPUTS} from "./lib/outputs.js";
 
-process.stdout.write(JSON.stringify(await buildSummary(), null, 1));
+process.stdout.write(await LOADER_OUTPUTS["summary"]());

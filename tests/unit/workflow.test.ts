@@ -39,12 +39,13 @@ test("the workflow runs the README's test command, step by step, in order", () =
 
 test("npm test and npm start build the site the same way, and the workflow publishes what they build", () => {
   const build = scripts.build;
-  assert.equal(build, "observable build");
+  assert.equal(build, "node scripts/build.mjs");
   assert.ok(scripts.start.startsWith(`${build} && `), "npm start builds with the build script");
   assert.match(
     readFileSync("scripts/test.mjs", "utf8"),
-    /run\("build", "npx", \["observable", "build"\]\s*[,)]/
+    /run\("build", process\.execPath, \["scripts\/build\.mjs"\]\)/
   );
+  assert.match(readFileSync("scripts/build.mjs", "utf8"), /run\("npx", \["observable", "build"\]\)/);
   assert.match(workflow, /upload-pages-artifact@v\d+\s*\n\s*with:\s*\n\s*path: dist\s*$/m);
   assert.match(workflow, /deploy-pages@v\d+/);
 });

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import {describe, it} from "node:test";
 import {SHEET_HIDDEN, autoencoderSpec, sheetModel} from "../../src/core/autoencoder/models.js";
-import {forward, initParams, layout, paramCount, weightMask} from "../../src/core/engine/mlp.js";
+import {activate, forward, initParams, layout, paramCount, weightMask} from "../../src/core/engine/mlp.js";
+import type {Activation, MlpSpec} from "../../src/core/engine/mlp.js";
 import {createRng} from "../../src/core/engine/random.js";
 
 describe("autoencoder architectures", () => {
@@ -75,5 +76,47 @@ describe("forward", () => {
     const y = forward(spec, params, [1, 1], 1);
     const z = 2 - 1 + 0.5;
     assert.deepEqual(Array.from(y), [3 * z + 1, -z]);
+  });
+
+  it("gives the bits of a plain triple loop, for every activation, odd row counts and widths, NaN and −0", () => {
+    // The reference: each sum starts at the bias and adds the products in input order.
+    const plain = (spec: MlpSpec, params: Float64Array, input: readonly number[], n: number) => {
+      let x = Float64Array.from(input);
+      layout(spec).forEach(({in: nin, out: nout, w, b}, l) => {
+        const y = new Float64Array(n * nout);
+        for (let r = 0; r < n; ++r)
+          for (let j = 0; j < nout; ++j) {
+            let s = params[b + j];
+            for (let i = 0; i < nin; ++i) s += params[w + j * nin + i] * x[r * nin + i];
+            y[r * nout + j] = activate(spec.activations[l], s);
+          }
+        x = y;
+      });
+      return x;
+    };
+    const rng = createRng(11);
+    const kinds: Activation[] = ["relu", "tanh", "sigmoid", "linear"];
+    for (const widths of [
+      [2, 50, 50, 1, 50, 2],
+      [3, 7, 5, 9, 2],
+      [1, 4, 1]
+    ]) {
+      for (const act of kinds) {
+        const spec: MlpSpec = {widths, activations: widths.slice(1).map((_, l) => (l % 2 ? "linear" : act))};
+        const params = initParams(spec, "torch", rng);
+        for (const n of [1, 2, 7, 100]) {
+          const input = Array.from({length: n * widths[0]}, (_, i) =>
+            i % 13 === 5 ? -0 : Math.sin(3 * i) * 2
+          );
+          if (n === 7) input[3] = NaN;
+          const got = forward(spec, params, input, n);
+          const want = plain(spec, params, input, n);
+          assert.ok(
+            got.every((v, i) => Object.is(v, want[i])),
+            `${widths.join("-")} ${act}, ${n} rows`
+          );
+        }
+      }
+    }
   });
 });

@@ -148,6 +148,101 @@ export function activate(a: Activation, z: number): number {
 }
 
 /**
+ * y = W x + b for `n` rows (row-major x of width `nin`, W of `nout` rows of `nin`). Each sum
+ * starts at the bias and adds the products in input order, exactly as a plain triple loop
+ * would: the blocking (two rows by four outputs, so each weight and input read serves
+ * several sums) changes only the speed, never a bit of the result.
+ */
+function dense(
+  W: Float64Array,
+  B: Float64Array,
+  x: Float64Array,
+  n: number,
+  nin: number,
+  nout: number
+): Float64Array {
+  const y = new Float64Array(n * nout);
+  let r = 0;
+  for (; r + 2 <= n; r += 2) {
+    const xa = x.subarray(r * nin, (r + 1) * nin);
+    const xb = x.subarray((r + 1) * nin, (r + 2) * nin);
+    const ya = r * nout;
+    const yb = ya + nout;
+    let j = 0;
+    for (; j + 4 <= nout; j += 4) {
+      let a0 = B[j],
+        a1 = B[j + 1],
+        a2 = B[j + 2],
+        a3 = B[j + 3];
+      let b0 = a0,
+        b1 = a1,
+        b2 = a2,
+        b3 = a3;
+      const w0 = j * nin,
+        w1 = w0 + nin,
+        w2 = w1 + nin,
+        w3 = w2 + nin;
+      for (let i = 0; i < nin; ++i) {
+        const u = xa[i];
+        const v = xb[i];
+        const p0 = W[w0 + i],
+          p1 = W[w1 + i],
+          p2 = W[w2 + i],
+          p3 = W[w3 + i];
+        a0 += p0 * u;
+        a1 += p1 * u;
+        a2 += p2 * u;
+        a3 += p3 * u;
+        b0 += p0 * v;
+        b1 += p1 * v;
+        b2 += p2 * v;
+        b3 += p3 * v;
+      }
+      y[ya + j] = a0;
+      y[ya + j + 1] = a1;
+      y[ya + j + 2] = a2;
+      y[ya + j + 3] = a3;
+      y[yb + j] = b0;
+      y[yb + j + 1] = b1;
+      y[yb + j + 2] = b2;
+      y[yb + j + 3] = b3;
+    }
+    for (; j < nout; ++j) {
+      let a = B[j];
+      let b = a;
+      const wj = j * nin;
+      for (let i = 0; i < nin; ++i) {
+        const p = W[wj + i];
+        a += p * xa[i];
+        b += p * xb[i];
+      }
+      y[ya + j] = a;
+      y[yb + j] = b;
+    }
+  }
+  for (; r < n; ++r) {
+    const xr = x.subarray(r * nin, (r + 1) * nin);
+    for (let j = 0; j < nout; ++j) {
+      let s = B[j];
+      const wj = j * nin;
+      for (let i = 0; i < nin; ++i) s += W[wj + i] * xr[i];
+      y[r * nout + j] = s;
+    }
+  }
+  return y;
+}
+
+/** Applies an activation to every value of `y` in place (ReLU sends NaN to 0, as `activate` does). */
+function activateAll(a: Activation, y: Float64Array): void {
+  if (a === "linear") return;
+  if (a === "relu") {
+    for (let k = 0; k < y.length; ++k) if (!(y[k] > 0)) y[k] = 0;
+    return;
+  }
+  for (let k = 0; k < y.length; ++k) y[k] = activate(a, y[k]);
+}
+
+/**
  * Runs layers [from, to) of the network on `n` input rows (row-major, width
  * widths[from]) and returns the outputs (row-major, width widths[to]).
  * Plain loops in float64: the same arithmetic in Node and in every browser.
@@ -161,24 +256,14 @@ export function forward(
   to = layerCount(spec)
 ): Float64Array {
   const layers = layout(spec);
-  let x = Float64Array.from(input);
+  let x: Float64Array = Float64Array.from(input);
   if (x.length !== n * spec.widths[from]) {
     throw new RangeError(`expected ${n} rows of width ${spec.widths[from]}, got ${x.length} values`);
   }
   for (let l = from; l < to; ++l) {
     const {in: nin, out: nout, w, b} = layers[l];
-    const act = spec.activations[l];
-    const y = new Float64Array(n * nout);
-    for (let r = 0; r < n; ++r) {
-      const xr = r * nin;
-      for (let j = 0; j < nout; ++j) {
-        let s = params[b + j];
-        const wj = w + j * nin;
-        for (let i = 0; i < nin; ++i) s += params[wj + i] * x[xr + i];
-        y[r * nout + j] = activate(act, s);
-      }
-    }
-    x = y;
+    x = dense(params.subarray(w, w + nin * nout), params.subarray(b, b + nout), x, n, nin, nout);
+    activateAll(spec.activations[l], x);
   }
   return x;
 }

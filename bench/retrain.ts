@@ -79,6 +79,7 @@ function longTasks(events: TraceEvent[], profile?: Profile): unknown[] {
     const top = [...byKind].sort((a, b) => b[1] - a[1]).slice(0, 8);
     return {
       ms: Math.round(t.dur! / 100) / 10,
+      cpuMs: t.tdur === undefined ? undefined : Math.round(t.tdur / 100) / 10,
       inside: top.map(([k, us]) => `${k}: ${Math.round(us / 1000)} ms`),
       js: profile ? (hotFunctions(profile, [t.ts, t.ts + t.dur!], 8) as {total: string[]}).total : undefined
     };

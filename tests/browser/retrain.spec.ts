@@ -108,7 +108,7 @@ test("a worker that cannot load shows a message instead of breaking the page", a
 });
 
 test("stop ends a run; a new setting replaces the running one", async ({page}) => {
-  await page.goto("/ex1-b?epochs=5000");
+  await page.goto("/ex1-b?epochs=5000&batch=1");
   await expect(row(page, "big")).toHaveAttribute("data-phase", "training", {timeout: 30_000});
   await page.getByRole("button", {name: "Stop"}).click();
   await expect(row(page, "big")).toHaveAttribute("data-phase", "stopped");
@@ -122,7 +122,7 @@ test("stop ends a run; a new setting replaces the running one", async ({page}) =
 
 test("training pauses while its figures and settings are off-screen", async ({page}) => {
   await page.setViewportSize({width: 1000, height: 240});
-  await page.goto("/ex1-b?epochs=5000");
+  await page.goto("/ex1-b?epochs=5000&batch=1");
   await expect(row(page, "big")).toHaveAttribute("data-phase", "training", {timeout: 30_000});
   // Scroll to the end of the page, past the figures.
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
@@ -184,7 +184,7 @@ test("extreme settings (top learning rate, batch size 1, the big network) run or
 });
 
 test("after Stop the status names the epoch the run stopped at", async ({page}) => {
-  await page.goto("/ex1-b?epochs=5000");
+  await page.goto("/ex1-b?epochs=5000&batch=1");
   await expect
     .poll(async () => Number(await row(page, "big").locator("progress").getAttribute("value")), {
       timeout: 30_000
@@ -207,9 +207,9 @@ test("after Stop the status names the epoch the run stopped at", async ({page}) 
 test("the time a run reports is time spent training: a pause does not count", async ({page}) => {
   // Wall time from before the page opens: it holds all the training time plus the pause.
   const t0 = Date.now();
-  // Long enough that the run is still going when the test pauses it and when it stops it
-  // (the WebAssembly step trains 400 epochs in about a second).
-  await page.goto("/ex1-b?epochs=5000");
+  // Long enough that the run is still going when the test pauses it and when it stops it:
+  // the WebAssembly step trains 5,000 epochs of batch 8 in about 4.5 s, of batch 1 in about 35 s.
+  await page.goto("/ex1-b?epochs=5000&batch=1");
   await expect(row(page, "big")).toHaveAttribute("data-phase", "training", {timeout: 30_000});
   await page.getByRole("button", {name: "Pause"}).click();
   await expect(page.locator(".progress-status")).toContainText("Paused");

@@ -8,16 +8,24 @@
  * when it is slow to draw (`COST_FACTOR` times its last drawing time), so drawing
  * never takes more than a small share of a core from the training; the latest
  * dependencies are always drawn in the end.
+ *
+ * A figure drawn for the first time is drawn at once, unless the figures drawn in the
+ * same task already took `TASK_BUDGET_MS`: then it gets an empty container and is drawn
+ * in a task of its own (a reader's first run adds three latent maps at once, which drawn
+ * together made one task of 100–140 ms).
  */
 
 /** The shortest interval between two drawings of one figure (ms). */
 export const MIN_REDRAW_MS = 200;
 /** A figure that took t ms to draw waits at least this many times t before it draws again. */
 export const COST_FACTOR = 8;
+/** First drawings in one task stop being drawn at once when they have taken this long (ms). */
+export const TASK_BUDGET_MS = 25;
 
 interface Entry {
   deps: readonly unknown[];
-  element: Element;
+  /** What is on screen (undefined only while a first drawing waits in `holder`). */
+  element?: Element;
   render: () => Element;
   /** The container on screen while a drawing waits (holding the previous element). */
   holder?: HTMLElement;
@@ -28,6 +36,20 @@ interface Entry {
 }
 
 const slots = new Map<string, Entry>();
+
+/** Time the first drawings of the current task took; reset when the task ends. */
+let spentInTask = 0;
+let resetScheduled = false;
+
+function spend(ms: number): void {
+  spentInTask += ms;
+  if (resetScheduled) return;
+  resetScheduled = true;
+  setTimeout(() => {
+    spentInTask = 0;
+    resetScheduled = false;
+  }, 0);
+}
 
 function same(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
@@ -50,17 +72,28 @@ function draw(entry: Entry): void {
 
 export function slot(key: string, deps: readonly unknown[], render: () => Element): Element {
   const entry = slots.get(key);
-  if (!entry) {
-    slots.set(key, {deps, render, ...timed(render)});
-    return slots.get(key)!.element;
+  if (!entry && spentInTask < TASK_BUDGET_MS) {
+    const drawn = timed(render);
+    spend(drawn.cost);
+    slots.set(key, {deps, render, ...drawn});
+    return drawn.element;
   }
-  if (same(entry.deps, deps)) return entry.holder ?? entry.element;
+  if (!entry) {
+    // Over this task's budget: an empty container now, the figure in a task of its own.
+    const holder = document.createElement("div");
+    holder.className = "slot";
+    const waiting: Entry = {deps, render, holder, last: 0, cost: 0};
+    waiting.timer = setTimeout(() => draw(waiting), 0);
+    slots.set(key, waiting);
+    return holder;
+  }
+  if (same(entry.deps, deps)) return (entry.holder ?? entry.element)!;
   entry.deps = deps;
   entry.render = render;
   // Show the previous drawing in a fresh container (the page puts it where the old one was).
   const holder = document.createElement("div");
   holder.className = "slot";
-  holder.append(entry.element);
+  if (entry.element) holder.append(entry.element);
   entry.holder = holder;
   if (entry.timer === undefined) {
     const wait = entry.last + Math.max(MIN_REDRAW_MS, COST_FACTOR * entry.cost) - performance.now();

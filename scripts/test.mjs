@@ -2,7 +2,7 @@
 //   1. a Chromium for the browser tests (found, or installed as root with apt-get)
 //   2. type checking (tsc --noEmit), lint (ESLint with typescript-eslint) and format
 //      (Prettier --check), side by side: each keeps one core busy
-//   3. a build of the site (every loader runs unless its output is cached)
+//   3. a build of the site (scripts/build.mjs: Framework's build beside the loaders' training)
 //   4. unit tests (node's test runner, TypeScript through tsx) in two processes side by
 //      side, each running its share of the files (tests/unit/shard.ts), split by the
 //      files' times in the previous run; after the build, so the experiments they share
@@ -92,8 +92,6 @@ function unitShards(files, count) {
     shard.files.push(f);
     shard.time += cost(f);
   }
-  rmSync(TIMES_DIR, {recursive: true, force: true});
-  mkdirSync(TIMES_DIR, {recursive: true});
   return shards.map((s) => s.files.sort()).filter((s) => s.length);
 }
 
@@ -114,6 +112,8 @@ await Promise.all([
 ]);
 await run("build", process.execPath, ["scripts/build.mjs"]);
 const unitStarted = Date.now();
+rmSync(TIMES_DIR, {recursive: true, force: true});
+mkdirSync(TIMES_DIR, {recursive: true});
 await Promise.all(
   unitShards(unitTests, 2).map((files, i, all) =>
     run(

@@ -9,6 +9,8 @@ export type ToWorker<K extends JobKind = JobKind> =
       readonly kind: K;
       readonly job: JobSpec<K>;
       readonly engine: EngineKind;
+      /** Where tfjs's ES module is (the tfjs engine loads it). */
+      readonly tfjsUrl: string;
       readonly view: JobViewOptions<K>;
       readonly reportMs: number;
       readonly viewMs: number;

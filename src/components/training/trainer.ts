@@ -9,6 +9,7 @@
  * loss that is no longer finite) end that job with a message and keep its last
  * good view.
  */
+import {FileAttachment} from "observablehq:stdlib";
 import type {EngineKind} from "../../core/engine/engine.js";
 import {DEFAULT_ENGINE} from "../../core/engine/engine.js";
 import type {JobKind, JobSpec, JobSummary, JobView, JobViewOptions} from "../../core/live/jobs.js";
@@ -79,6 +80,8 @@ export type StartOptions<K extends JobKind = "autoencoder"> = CommonOptions<K> &
   (K extends "autoencoder" ? {readonly kind?: K} : {readonly kind: K});
 
 const WORKER_URL = import.meta.resolve("./worker.js");
+/** tfjs for the tfjs engine: a file of the site (src/data/tfjs.js.js), not an npm import Framework would bundle. */
+const TFJS_URL = FileAttachment("../../data/tfjs.js").href;
 const current = new Map<string, {stop(): void}>();
 
 export function createTrainWorker(): Worker {
@@ -254,6 +257,7 @@ export function start<K extends JobKind = "autoencoder">(
         kind,
         job,
         engine: options.engine ?? DEFAULT_ENGINE,
+        tfjsUrl: TFJS_URL,
         view: options.view,
         reportMs: options.reportMs ?? 100,
         viewMs: options.viewMs ?? 400,

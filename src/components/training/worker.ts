@@ -33,8 +33,8 @@ const yieldToEvents = () =>
     channel.port2.postMessage(null);
   });
 
-async function loadTf(): Promise<Tf> {
-  const tf: Tf = await import("@tensorflow/tfjs/dist/tf.fesm.min.js");
+async function loadTf(url: string): Promise<Tf> {
+  const tf = (await import(url)) as Tf;
   await tf.setBackend("cpu");
   await tf.ready();
   return tf;
@@ -65,7 +65,7 @@ async function run(message: Extract<ToWorker, {type: "start"}>): Promise<void> {
   let lastReport = -Infinity;
   let lastView = -Infinity;
   try {
-    const tf = message.engine === "tfjs" ? await loadTf() : undefined;
+    const tf = message.engine === "tfjs" ? await loadTf(message.tfjsUrl) : undefined;
     const engine: EngineOptions = {kind: message.engine, tf};
     const job = createJob(message.kind, message.job, engine);
     const tensors = () => (tf ? tf.memory().numTensors : undefined);

@@ -22,7 +22,7 @@ const t0 = Date.now();
 mkdirSync(CACHE, {recursive: true});
 for (const name of Object.keys(LOADER_OUTPUTS) as LoaderName[]) {
   const text = await LOADER_OUTPUTS[name]();
-  const file = join(CACHE, `${name}.json`);
+  const file = join(CACHE, name);
   const tmp = `${file}.pretrain-${process.pid}`;
   writeFileSync(tmp, text);
   renameSync(tmp, file);

@@ -80,7 +80,7 @@ export type StartOptions<K extends JobKind = "autoencoder"> = CommonOptions<K> &
   (K extends "autoencoder" ? {readonly kind?: K} : {readonly kind: K});
 
 const WORKER_URL = import.meta.resolve("./worker.js");
-/** tfjs for the tfjs engine: a file of the site (src/data/tfjs.js.js), not an npm import Framework would bundle. */
+/** tfjs for the tfjs engine: a file of the site (src/data/tfjs.js.ts), not an npm import Framework would bundle. */
 const TFJS_URL = FileAttachment("../../data/tfjs.js").href;
 const current = new Map<string, {stop(): void}>();
 

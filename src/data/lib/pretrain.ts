@@ -2,7 +2,7 @@
  * `node --import tsx src/data/lib/pretrain.ts`: computes every loader's output into
  * Framework's loader cache (src/.observablehq/cache/data/), where `observable build` finds
  * it fresh and runs no loader. scripts/build.mjs starts this beside Framework's build,
- * whose first ~15 s (resolving and bundling npm imports) keep only one core busy: the
+ * whose first seconds (resolving and bundling npm imports) keep only one core busy: the
  * training fills the other. A loader Framework reaches before its output is here runs as
  * usual and waits for the computation under way (memo.ts) instead of repeating it.
  *

@@ -26,6 +26,11 @@ test("a link to a published run: the note names it, and the run ends at its loss
   await expect(note).toHaveAttribute("data-matches", "true");
   await expect(note).toContainText("The published run, reproduced");
   await expect(note).toContainText(`training loss ${run.trainLoss.toFixed(4)}`);
+  // Both loss curves over the whole run (1,000 epochs: more than the figure draws, so thinned).
+  const curves = page.locator("figure", {hasText: "Loss per epoch"}).locator("g[aria-label=line] path");
+  await expect(curves).toHaveCount(2);
+  for (const d of await curves.evaluateAll((paths) => paths.map((p) => p.getAttribute("d") ?? "")))
+    expect(d.split(/[LM]/).length, "points on each curve").toBeGreaterThan(400);
   // Another seed is not a published run: the note goes away.
   await page.locator(".playground-settings .control[data-key=seed] input[type=number]").fill("77");
   await page.locator(".playground-settings .control[data-key=seed] input[type=number]").press("Enter");

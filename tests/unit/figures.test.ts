@@ -53,3 +53,19 @@ describe("figure and download helpers of exercise 1 (f)–(h)", () => {
     assert.deepEqual(withRunColumns([{mse: 1}], "your run", {seed: 2}), [{run: "your run", seed: 2, mse: 1}]);
   });
 });
+
+describe("the playground's loss figure", () => {
+  it("thins long runs by epoch, keeping both curves at the same epochs and the last epoch", async () => {
+    const {lossRows} = await import("../../src/components/playground/figures.js");
+    for (const n of [10, 801, 3001, 6000]) {
+      const epoch = Array.from({length: n}, (_, i) => i);
+      const rows = lossRows({epoch, train: epoch.map((i) => 1 / (i + 1)), test: epoch.map(() => 0.5)});
+      const train = rows.filter((r) => r.set === "train").map((r) => r.epoch);
+      const test = rows.filter((r) => r.set === "test").map((r) => r.epoch);
+      assert.deepEqual(test, train, `${n} epochs: the same epochs for both sets`);
+      assert.ok(train.length <= 801, `${n} epochs: at most 800 epochs and the last`);
+      assert.equal(train.at(-1), n - 1);
+      if (n <= 800) assert.equal(train.length, n);
+    }
+  });
+});

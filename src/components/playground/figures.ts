@@ -144,10 +144,28 @@ export interface LossCurveOptions {
 }
 
 /** Keeps at most ~max points of a curve, always the first and the last. */
-function thin<T>(rows: T[], max: number): T[] {
-  if (rows.length <= max) return rows;
-  const stride = Math.ceil(rows.length / max);
-  return rows.filter((_, i) => i % stride === 0 || i === rows.length - 1);
+/**
+ * The rows a loss figure draws: both sets at the same epochs, at most `maxEpochs` of them
+ * (every k-th epoch and the last). Thinning is by epoch, never over the two sets' rows
+ * together: every other row of the interleaved list is one set, so an even stride kept
+ * only the training loss and the test curve vanished from runs of over 800 epochs.
+ */
+export function lossRows(
+  data: LossCurveData,
+  maxEpochs = 800
+): {epoch: number; loss: number; set: "train" | "test"}[] {
+  const n = data.epoch.length;
+  const stride = Math.max(1, Math.ceil(n / maxEpochs));
+  return data.epoch
+    .flatMap((epoch, i) =>
+      i % stride === 0 || i === n - 1
+        ? [
+            {epoch, loss: data.train[i], set: "train" as const},
+            {epoch, loss: data.test[i], set: "test" as const}
+          ]
+        : []
+    )
+    .filter((d) => Number.isFinite(d.loss));
 }
 
 /** Axis numbers as plain decimals (0.3, 0.02, 1,500), never with SI prefixes ("300m") or exponents. */
@@ -160,17 +178,12 @@ export function epochTicks(last: number, count = 5): number[] {
   return d3.ticks(0, Math.max(1, last), count).filter(Number.isInteger);
 }
 
+/** The height of a line of label text (px). */
+const LABEL_LINE = 12;
+
 export function lossCurves(data: LossCurveData, options: LossCurveOptions): SVGSVGElement | HTMLElement {
   const {width, height = 200, reference} = options;
-  const rows = thin(
-    data.epoch
-      .flatMap((epoch, i) => [
-        {epoch, loss: data.train[i], set: "train"},
-        {epoch, loss: data.test[i], set: "test"}
-      ])
-      .filter((d) => Number.isFinite(d.loss)),
-    1600
-  );
+  const rows = lossRows(data);
   const last = data.epoch.length - 1;
   const log = options.log ?? false;
   const shown = log ? rows.filter((d) => d.loss > 0) : rows;
@@ -192,6 +205,17 @@ export function lossCurves(data: LossCurveData, options: LossCurveOptions): SVGS
     Math.max(log ? 0 : 0.1, ...shown.map((d) => d.loss), reference ? reference.value : 0) *
     (log ? 1.8 : 1.15);
   const bottom = log ? Math.min(...shown.map((d) => d.loss)) * 0.7 : 0;
+  // On a linear axis a label under a loss near 0 would sit on the x axis: it goes above its
+  // point instead, and the other label one line higher if the two points are close.
+  if (!log && ends.length) {
+    const px = (loss: number) => ((loss - bottom) / (top - bottom)) * (height - 54);
+    const low = ends.find((d) => d.dy > 0);
+    const high = ends.find((d) => d.dy < 0);
+    if (low && px(low.loss) < LABEL_LINE) {
+      low.dy = -6;
+      if (high && px(high.loss) - px(low.loss) < LABEL_LINE) high.dy = -6 - LABEL_LINE;
+    }
+  }
   const lastEpoch = Math.max(1, options.epochs ?? data.epoch[last] ?? 1);
   // The reference line is named in a line of its own under the axis, where no curve can run through its label.
   const marginBottom = reference ? 50 : 30;

@@ -187,35 +187,28 @@ export function lossCurves(data: LossCurveData, options: LossCurveOptions): SVGS
   const last = data.epoch.length - 1;
   const log = options.log ?? false;
   const shown = log ? rows.filter((d) => d.loss > 0) : rows;
-  // End labels, nudged apart: the larger loss above, the smaller below.
-  const above = last >= 0 && data.train[last] >= data.test[last] ? "train" : "test";
-  const ends =
-    last >= 0
-      ? (["train", "test"] as const)
-          .map((set) => ({
-            epoch: data.epoch[last],
-            loss: set === "train" ? data.train[last] : data.test[last],
-            set,
-            dy: set === above ? -6 : 6
-          }))
-          .filter((d) => Number.isFinite(d.loss) && (!log || d.loss > 0))
-      : [];
   // Headroom above the largest loss, so that the end labels stay inside the frame, clear of the axis title.
   const top =
     Math.max(log ? 0 : 0.1, ...shown.map((d) => d.loss), reference ? reference.value : 0) *
     (log ? 1.8 : 1.15);
   const bottom = log ? Math.min(...shown.map((d) => d.loss)) * 0.7 : 0;
-  // On a linear axis a label under a loss near 0 would sit on the x axis: it goes above its
-  // point instead, and the other label one line higher if the two points are close.
-  if (!log && ends.length) {
-    const px = (loss: number) => ((loss - bottom) / (top - bottom)) * (height - 54);
-    const low = ends.find((d) => d.dy > 0);
-    const high = ends.find((d) => d.dy < 0);
-    if (low && px(low.loss) < LABEL_LINE) {
-      low.dy = -6;
-      if (high && px(high.loss) - px(low.loss) < LABEL_LINE) high.dy = -6 - LABEL_LINE;
-    }
-  }
+  // End labels, nudged apart: the larger loss above, the smaller below. On a linear axis a
+  // label under a loss near 0 would sit on the x axis: then it goes above its point, and the
+  // other label one line higher if the two points are close.
+  const final = {train: data.train[last], test: data.test[last]};
+  const [high, low]: ("train" | "test")[] = final.train >= final.test ? ["train", "test"] : ["test", "train"];
+  const px = (loss: number) => ((loss - bottom) / (top - bottom)) * (height - 54);
+  const lowAbove = !log && px(final[low]) < LABEL_LINE;
+  const dy = {
+    [low]: lowAbove ? -6 : 6,
+    [high]: lowAbove && px(final[high]) - px(final[low]) < LABEL_LINE ? -6 - LABEL_LINE : -6
+  } as Record<"train" | "test", number>;
+  const ends =
+    last >= 0
+      ? (["train", "test"] as const)
+          .map((set) => ({epoch: data.epoch[last], loss: final[set], set, dy: dy[set]}))
+          .filter((d) => Number.isFinite(d.loss) && (!log || d.loss > 0))
+      : [];
   const lastEpoch = Math.max(1, options.epochs ?? data.epoch[last] ?? 1);
   // The reference line is named in a line of its own under the axis, where no curve can run through its label.
   const marginBottom = reference ? 50 : 30;
